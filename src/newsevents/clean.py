@@ -16,6 +16,7 @@ _TERMINAL = ".!?:;"
 _CLOSERS = "\"'”’»)]*"
 _MAX_SHORT_WORDS = 8  # a line this short without end punctuation is chrome at the tail
 _MAX_HEADING_WORDS = 12
+_MIN_SENTENCE_WORDS = 9  # a line ending like a sentence and this long is article text
 
 # One character for one character, so offsets in match_text are offsets in text.
 _NORMALISE = str.maketrans({
@@ -46,14 +47,23 @@ def is_sentence(line: str) -> bool:
     return bool(core) and core[-1] in _TERMINAL
 
 
+def is_chrome(line: str, chrome: re.Pattern[str], outlets: dict[str, str]) -> bool:
+    """A line of page furniture: an outlet name, or a chrome pattern on a line that is no real sentence."""
+    if line.lower() in outlets:
+        return True
+    if not chrome.fullmatch(line):
+        return False
+    long_sentence = is_sentence(line) and len(line.split()) >= _MIN_SENTENCE_WORDS
+    return not long_sentence or "cookie" in line.lower()
+
+
 def clean(article: Article) -> Document:
     """Turn an ingested article into a clean document."""
     body = article.body
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", body) if m.group().strip()]
     chrome = _chrome_pattern()
     outlets = _outlets()
-    keep = [not chrome.fullmatch(body[s:e].strip()) and body[s:e].strip().lower() not in outlets
-            for s, e in lines]
+    keep = [not is_chrome(body[s:e].strip(), chrome, outlets) for s, e in lines]
     # The tail of a scraped page: short lines that are not sentences are chrome too.
     for i in range(len(lines) - 1, -1, -1):
         s, e = lines[i]

@@ -28,6 +28,7 @@ KNOWN_FIELDS = ("id", "title", "text", "html", "date", "url", "outlet")
 _EXTENSIONS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html",
                ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _GZIP_MAGIC = b"\x1f\x8b"
+_MIN_PARAGRAPH_WORDS = 6  # an article has at least one paragraph this long
 
 
 @dataclass(slots=True)
@@ -203,8 +204,8 @@ def html_article(html: str, id: str, source: str, url: str | None = None) -> Art
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # trafilatura repeats the <h1> as the first line
-    if not paragraphs:
-        raise InputError(Messages.NO_ARTICLE)
+    if not any(len(p.split()) >= _MIN_PARAGRAPH_WORDS for p in paragraphs):
+        raise InputError(Messages.NO_ARTICLE)  # menus and link lists that trafilatura fell back to
     date = doc.date
     if not date:
         from htmldate import find_date
