@@ -1,0 +1,115 @@
+"""Polarity and modality of an event: negated, future or planned, hypothetical, reported.
+
+The clause of the event is read upwards from its verb: auxiliaries ("will", "would"),
+negation, "if"/"unless" clauses, and governing verbs or adjectives ("scheduled to",
+"ready to", "refused to"), stopping at a verb of saying.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .matcher import lemma
+
+_CLIMB = ("xcomp", "acomp", "conj", "advcl", "ccomp", "pcomp")
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    conditional: bool = False
+    intent: bool = False  # "plans to", "is ready to", "will" in the actor's own words
+    obligation: bool = False  # "must", "should"
+    speech: Token | None = None  # the verb of saying whose complement holds the event
+    governor: Token | None = None  # the verb or adjective the event's clause depends on
+    cues: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        if self.hypothetical or self.conditional:
+            return "hypothetical"
+        if self.future:
+            return "future"
+        return "asserted"
+
+
+def _negated(tok: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.cue("negation_words")
+    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")) or
+               (c.dep_ == "aux" and c.lower_ in ("cannot",)) for c in tok.children) or \
+        (tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in words for c in tok.children if c.dep_ == "det"))
+
+
+def _read_auxiliaries(tok: Token, m: Modality, lexicon: Lexicon) -> None:
+    for c in tok.children:
+        if c.dep_ not in ("aux", "auxpass"):
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.cue("conditional_marks")
+                                         for g in c.children):
+                m.conditional = True
+                m.cues.append("if-clause")
+            continue
+        word = c.lower_
+        if word in lexicon.cue("future_aux"):
+            m.future = True
+            m.cues.append(word)
+        elif word in ("must", "should", "ought"):
+            m.obligation = True
+            m.hypothetical = True
+            m.cues.append(word)
+        elif word in lexicon.cue("hypothetical_aux"):
+            m.hypothetical = True
+            m.cues.append(word)
+
+
+def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -> Modality:
+    """Read the modality of the clause headed by `verb`, climbing to its governors.
+
+    Climbing stops at a verb of saying (recorded as `speech`) and at tokens in `stop`
+    (other event triggers, which frame this event and carry their own modality).
+    """
+    m = Modality()
+    if verb is None:
+        return m
+    tok = verb
+    m.negated = _negated(tok, lexicon)
+    _read_auxiliaries(tok, m, lexicon)
+    for _ in range(8):
+        if tok.dep_ == "prep" and tok.head.i != tok.i:  # "looking at scheduling ..."
+            tok = tok.head
+            continue
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            break
+        dep, gov = tok.dep_, tok.head
+        if lemma(gov) in lexicon.cue("speech_verbs") and dep in ("ccomp", "conj", "advcl") or \
+                dep == "ccomp" and gov.dep_ == "ROOT" and lemma(gov) in lexicon.cue("speech_verbs"):
+            m.speech = gov
+            if "would" in m.cues and not m.obligation:
+                m.hypothetical, m.future = False, True  # "said it would allow": the future in the past
+            break
+        if dep in ("conj", "advcl"):
+            if dep == "conj":
+                tok = gov
+                continue
+            break
+        m.governor = m.governor or gov
+        word = lemma(gov)
+        if dep in ("xcomp", "acomp", "ccomp", "pcomp"):
+            if word in lexicon.cue("negating_governors") or _negated(gov, lexicon):
+                m.negated = m.negated or word in lexicon.cue("negating_governors") or _negated(gov, lexicon)
+            if word in lexicon.cue("future_governors"):
+                m.future = True
+                m.cues.append(word)
+            if word in lexicon.cue("intent_governors"):
+                m.intent = True
+            if word in lexicon.cue("hypothetical_governors") and word not in lexicon.cue("intent_governors"):
+                m.hypothetical = True
+                m.cues.append(word)
+            _read_auxiliaries(gov, m, lexicon)
+        if stop and gov.i in stop:
+            break
+        tok = gov
+    return m

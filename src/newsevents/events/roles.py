@@ -1,0 +1,198 @@
+"""Who did it and to whom: actor and recipient from the dependency parse, not word order.
+
+Each function returns tokens (heads of noun phrases) and a short path saying how they were
+reached, for `explain`; `ActorIndex` turns a noun phrase into the document's actors.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..records import Actor, EventActor
+from .lexicon import Lexicon
+from .matcher import lemma
+
+_SUBJ = ("nsubj", "csubj")
+_RELATIVE = ("who", "that", "which", "whom")
+_ACTOR_ENTS = ("NORP", "GPE", "ORG", "PERSON", "LOC")
+_NP_RIGHT = ("compound", "flat", "appos", "nummod", "npadvmod", "amod")
+
+
+@dataclass(slots=True)
+class Role:
+    heads: list[Token]  # noun-phrase heads, one per conjunct
+    path: str  # how they were reached, e.g. "xcomp<agree.nsubj"
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head and the noun phrases coordinated with it ("Jordan and Britain")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            out += conjuncts(c)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(verb: Token, *deps: str) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def _agent(verb: Token) -> Token | None:
+    by = _child(verb, "agent")
+    return _child(by, "pobj") if by is not None else None
+
+
+def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
+    """The doer of `verb`: its subject, the passive agent, or the controller of its clause."""
+    if depth > 6:
+        return None
+    subj = _child(verb, *_SUBJ)
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return Role(conjuncts(verb.head), "relcl")
+        if not subj.lower_.endswith(("self", "selves")) or verb.dep_ not in ("conj", "xcomp"):
+            return Role(conjuncts(subj), "nsubj")
+    agent = _agent(verb)
+    if agent is not None:
+        return Role(conjuncts(agent), "agent")
+    own = _child(verb, "nsubjpass")
+    if own is not None and not own.lower_.endswith("self") and verb.dep_ != "xcomp":
+        return None  # "X was attacked": no doer named
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        obj = _child(head, "dobj")
+        if lemma(head) in lexicon.cue("object_control") and obj is not None:
+            return Role(conjuncts(obj), f"xcomp<{lemma(head)}.dobj")
+        pass_subj = _child(head, "nsubjpass")
+        if pass_subj is not None and _agent(head) is None and not pass_subj.lower_.endswith("self"):
+            # "X is scheduled to meet"
+            return Role(conjuncts(pass_subj), f"xcomp<{lemma(head)}.nsubjpass")
+        up = subject(head, lexicon, depth + 1)
+        return up and Role(up.heads, f"xcomp<{lemma(head)}.{up.path}")
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "looking at scheduling a meeting"
+        up = subject(head, lexicon, depth + 1)
+        return up and Role(up.heads, f"pcomp<{lemma(head)}.{up.path}")
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        up = subject(head, lexicon, depth + 1)
+        return up and Role(up.heads, f"{verb.dep_}<{lemma(head)}.{up.path}")
+    if verb.dep_ == "acomp" or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG"):
+        if verb.dep_ == "acomp":
+            up = subject(head, lexicon, depth + 1)
+            return up and Role(up.heads, f"acomp<{up.path}")
+        return Role(conjuncts(head), "acl")
+    return None
+
+
+def patient(verb: Token) -> Role | None:
+    """Who the verb is done to when it has no preposition for it: object or passive subject."""
+    obj = _child(verb, "dobj", "dative")
+    if obj is not None:
+        return Role(conjuncts(obj), "dobj")
+    subj = _child(verb, "nsubjpass")
+    if subj is not None:
+        return Role(conjuncts(subj), "nsubjpass")
+    if verb.dep_ in ("acl",) and verb.tag_ == "VBN":  # "the camp attacked by ..."
+        return Role(conjuncts(verb.head), "acl")
+    return None
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> Role | None:
+    """Objects of the first of `preps` attached to `head` ("talks with X", "sanctions on Y")."""
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            pobj = _child(c, "pobj")
+            if pobj is not None:
+                return Role(conjuncts(pobj), f"prep:{c.lower_}")
+    return None
+
+
+def clause_subject(verb: Token) -> Role | None:
+    """The subject of a verb's complement clause ("warned that X violated ...")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            subj = _child(c, "nsubj", "nsubjpass")
+            if subj is not None:
+                return Role(conjuncts(subj), "ccomp.nsubj")
+    return None
+
+
+def noun_agent(noun: Token, agent_preps: tuple[str, ...]) -> Role | None:
+    """The doer of a nominal event: "the attack by X", "X's visit", "Israeli raids"."""
+    by = prep_objects(noun, agent_preps)
+    if by is not None:
+        return by
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
+            return Role(conjuncts(c), "poss")
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _ACTOR_ENTS:
+            return Role(conjuncts(c), c.dep_)
+    return None
+
+
+class ActorIndex:
+    """The document's actor mentions, sorted by offset, for span-overlap look-ups."""
+
+    def __init__(self, actors: list[Actor]):
+        spans = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda s: (s[0], s[1]))
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
+        i = bisect_right(self.starts, end - 1)
+        return [s for s in self.spans[max(0, i - 40):i] if s[0] < end and s[1] > start]
+
+
+def np_bounds(head: Token) -> tuple[int, int, int, int]:
+    """Char bounds of a noun phrase: (start, end) of the whole, (start, end) of head + left part."""
+    lefts = [c for c in head.lefts if c.dep_ not in ("cc", "conj", "punct", "preconj")]
+    first = min((c.left_edge for c in lefts), key=lambda t: t.i, default=head)
+    core_end = head.idx + len(head)
+    end = core_end
+    for c in head.rights:
+        if c.dep_ in _NP_RIGHT or (c.dep_ == "prep" and c.lower_ == "of"):
+            end = max(end, c.right_edge.idx + len(c.right_edge))
+    return first.idx, end, first.idx, core_end
+
+
+def event_actor(actor: Actor, start: int, end: int, text: str) -> EventActor:
+    return EventActor(text=text, start=start, end=end, code=actor.code, country=actor.country,
+                      sector=actor.sector, actor_id=actor.id)
+
+
+def actor_like(head: Token) -> bool:
+    """Whether an uncoded noun phrase can still be an actor: it names a person, group or place."""
+    if head.ent_type_ in _ACTOR_ENTS or head.pos_ == "PROPN":
+        return True
+    inner = [t for c in head.children if c.dep_ not in ("relcl", "acl", "conj", "appos") for t in c.subtree]
+    return any(t.ent_type_ in _ACTOR_ENTS for t in inner)  # "Iraqi towns", "a camp for Congolese refugees"
+
+
+def resolve(head: Token, index: ActorIndex, text: str) -> list[EventActor]:
+    """The actors a noun phrase refers to; an uncoded phrase when it names none we know.
+
+    The mention on the head wins ("Amano, the head of the UN's watchdog" is Amano); else
+    actors among the modifiers ("Hungarian and Romanian officials"); else the "of" part.
+    """
+    start, end, core_start, core_end = np_bounds(head)
+    found = index.overlapping(start, end)
+    on_head = [f for f in found if f[0] <= head.idx < f[1]]
+    in_core = [f for f in found if f[0] < core_end and f[1] > core_start]
+    chosen = on_head or in_core or found[:1]
+    out: list[EventActor] = []
+    seen = set()
+    for s, e, actor in chosen:
+        if actor.id not in seen:
+            seen.add(actor.id)
+            out.append(event_actor(actor, s, e, text[s:e]))
+    if not out and head.pos_ not in ("PRON", "DET") and head.lower_ not in _RELATIVE:
+        out.append(EventActor(text=text[core_start:core_end], start=core_start, end=core_end, code=None,
+                              country=None, sector=None, actor_id=None))
+    return out
