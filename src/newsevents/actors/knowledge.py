@@ -1,15 +1,193 @@
-"""What the actor stage knows: countries, organisations, institutions, roles, office-holders."""
+"""What the actor stage knows: countries, organisations, institutions, roles, office-holders.
+
+Everything comes from data files (the package's `data/actors/` and the user's own
+dictionaries); this module only indexes them for fast lookup.
+"""
 from __future__ import annotations
 
+import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..clean import normalise
+from ..records import Problem
+from ..resources import data_path, iter_csv, split_cell
 
-@dataclass
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """Something a name can refer to: a country, organisation, institution or person."""
+
+    name: str
+    kind: str  # country, organisation, institution, person
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    organisation: str | None = None
+    role: str | None = None
+    start: str | None = None  # ISO date: the referent holds this code from..until
+    end: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None  # undated documents: only current office-holders
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(eq=False)  # hashed by identity: matchers are cached per knowledge base
 class Knowledge:
-    entries: dict[str, list[dict]] = field(default_factory=dict)
+    """Lookup tables built from the data files."""
+
+    phrases: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # exact surface form
+    phrases_ci: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # lowercase form
+    demonyms: dict[str, str] = field(default_factory=dict)  # "North Korean" -> PRK
+    capitals: dict[str, str] = field(default_factory=dict)  # "Pyongyang" -> PRK
+    countries: dict[str, Referent] = field(default_factory=dict)  # code -> country referent
+    agents: dict[str, str] = field(default_factory=dict)  # lowercase role word/phrase -> sector
+    genders: dict[str, str] = field(default_factory=dict)  # lowercase honorific/role -> M/F
+    honorifics: set[str] = field(default_factory=set)  # Mr, Ms, Chairman: part of a name mention
+    people: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name/alias -> terms
+    problems: list[Problem] = field(default_factory=list)  # bad lines in user dictionaries
+
+    def add_phrase(self, text: str, ref: Referent) -> None:
+        text = normalise(text)  # documents are matched in their normalised form
+        if text and ref not in self.phrases[text]:
+            self.phrases[text].append(ref)
+
+    def add_phrase_ci(self, text: str, ref: Referent) -> None:
+        """A phrase matched in any case (PETRARCH dictionaries are upper-case)."""
+        text = normalise(text).lower()
+        if text and ref not in self.phrases_ci[text]:
+            self.phrases_ci[text].append(ref)
+
+    def refs(self, text: str) -> list[Referent]:
+        """Everything the surface form `text` can name."""
+        return self.phrases.get(text) or self.phrases_ci.get(text.lower()) or []
+
+    def person_terms(self, name: str, date: str | None) -> list[Referent]:
+        """Office-holders known by `name`, the terms valid on `date` first."""
+        terms = self.people.get(name, []) + [r for r in self.phrases_ci.get(name.lower(), []) if r.kind == "person"]
+        return sorted(terms, key=lambda r: not r.valid_on(date))
+
+
+# CAMEO's international generic codes are whole codes, never put after a country
+# ("Senegalese peacekeepers" are IGOPKO); see the header of data/actors/agents.csv.
+WHOLE_CODES = frozenset({"NGO", "NGM", "IGOPKO", "UIS", "INT"})
+
+
+def compose_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code: country then sector (USAGOV); an IGO person takes the IGO's code."""
+    if sector in WHOLE_CODES:
+        return sector
+    if country and sector and country != sector:
+        return country + sector
+    return country or None
 
 
 @lru_cache(maxsize=4)
 def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
-    return Knowledge()
+    """The shipped knowledge plus the user's dictionaries (YAML, CSV or PETRARCH format)."""
+    k = Knowledge()
+    _load_countries(k)
+    _load_organisations(k)
+    _load_institutions(k)
+    _load_agents(k)
+    _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
+    for path in user_files:
+        from .user import load_user_file
+
+        load_user_file(k, path)
+    for p in k.problems:
+        log.warning("%s", p)
+    return k
+
+
+def _load_countries(k: Knowledge) -> None:
+    for _, row in iter_csv(data_path("actors/countries.csv")):
+        code = row["code"]
+        ref = Referent(name=row["name"], kind="country", country=code, code=code)
+        k.countries[code] = ref
+        for text in [row["name"], *split_cell(row.get("aliases"))]:
+            k.add_phrase(text, ref)
+        for text in split_cell(row.get("demonyms")):
+            k.demonyms[normalise(text)] = code
+        for text in split_cell(row.get("capitals")):
+            k.capitals[normalise(text)] = code
+            k.add_phrase(text, ref)
+
+
+def _load_organisations(k: Knowledge) -> None:
+    for _, row in iter_csv(data_path("actors/igos.csv")):
+        sector = row.get("sector") or "IGO"
+        short = next((a for a in split_cell(row.get("aliases")) if a.isupper()), row["name"])
+        ref = Referent(name=row["name"], kind="organisation", country=sector, sector=sector,
+                       code=row["code"], organisation=short)
+        for text in [row["name"], *split_cell(row.get("aliases"))]:
+            k.add_phrase(text, ref)
+
+
+def _load_institutions(k: Knowledge) -> None:
+    for _, row in iter_csv(data_path("actors/institutions.csv")):
+        code = row["code"]
+        country, sector = code[:3], code[3:6] or None
+        ref = Referent(name=row.get("name") or row["phrase"].split("|")[0], kind="institution",
+                       country=country, sector=sector, code=code)
+        for text in split_cell(row["phrase"]):
+            k.add_phrase(text, ref)
+
+
+def _load_agents(k: Knowledge) -> None:
+    for _, row in iter_csv(data_path("actors/agents.csv")):
+        for word in split_cell(row["words"]):
+            k.agents.setdefault(word.lower(), row["sector"])
+    for _, row in iter_csv(data_path("actors/honorifics.csv")):
+        word = row["word"]
+        if row.get("part_of_name") == "yes":
+            k.honorifics.add(word)
+        if row.get("gender"):
+            k.genders[word.lower()] = row["gender"]
+
+
+def _load_people(k: Knowledge, path, source: str) -> None:
+    for n, row in iter_csv(path):
+        try:
+            add_person(k, row)
+        except (KeyError, ValueError) as e:
+            k.problems.append(Problem(source, f"skipped: {e}", n, level="warning"))
+
+
+def add_person(k: Knowledge, row: dict[str, str]) -> None:
+    """Index one dated office-holder row (name, aliases, country, sector, role, start, end).
+
+    Raises:
+        ValueError: the row has no name or a date that is not YYYY-MM-DD.
+    """
+    from ..dates import normalize_date
+    from ..errors import InputError
+
+    name = (row.get("name") or "").strip()
+    if not name:
+        raise ValueError("no name")
+    try:
+        start, end = normalize_date(row.get("start")), normalize_date(row.get("end"))
+    except InputError as e:
+        raise ValueError(e.message) from None
+    country = row.get("country") or None
+    sector = row.get("sector") or None
+    org = row.get("organisation") or None
+    code = row.get("code") or (k_igo_code(k, org) if country == "IGO" and org else compose_code(country, sector))
+    ref = Referent(name=name, kind="person", country=country, sector=sector, code=code, organisation=org,
+                   role=row.get("role") or None, start=start, end=end)
+    for text in [name, *split_cell(row.get("aliases"))]:
+        text = normalise(text)
+        if ref not in k.people[text]:
+            k.people[text].append(ref)
+
+
+def k_igo_code(k: Knowledge, org: str) -> str | None:
+    """The code of an organisation known by `org` (IAEA -> its IGO code)."""
+    refs = k.phrases.get(org) or []
+    return next((r.code for r in refs if r.kind == "organisation"), None)

@@ -1,23 +1,381 @@
-"""The actor stage (thin first version: named entities become actors)."""
+"""The actor stage: mentions in a parsed document resolved to canonical, coded actors.
+
+Resolution reads the way a reader does: known names and office-holders (dated),
+titles and roles before a name, possessives, appositives, demonyms, institutions and
+capitals as metonyms; then coreference inside the article for surnames ("Mr Moon"),
+role phrases ("the North Korean leader", "the president") and he/she.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Span
-from .knowledge import Knowledge
+from .knowledge import Knowledge, Referent, compose_code
+from .matching import DEMONYM, PERSON_NAME, Found, find_matches
 
-_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+# Closed grammatical classes, not knowledge: kept here.
+_PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+_FORMER = {"former", "ex", "ex-", "late", "then"}
+_POSSESSIVE = {"'s", "'"}
+_PRONOUN_WINDOW = 2  # sentences back that he/she may reach
+
+
+@dataclass
+class Context:
+    """What the words around a name say about its bearer."""
+
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    organisation: Referent | None = None  # an IGO/NGO the person speaks for
+    institution: Referent | None = None
+    former: bool = False
+    gender: str | None = None
+
+
+@dataclass
+class _Builder:
+    document: Document
+    doc: Doc
+    k: Knowledge
+    found: Found
+    by_key: dict[str, Actor] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+    person_mentions: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor)
+    sent_starts: list[int] = field(default_factory=list)
+
+    def actor(self, key: str, make) -> Actor:
+        if key not in self.by_key:
+            self.by_key[key] = make()
+        return self.by_key[key]
+
+    def mention(self, actor: Actor, start: int, end: int, token: int) -> None:
+        text = self.document.text
+        if any(m.start == start and m.end == end for m in actor.mentions):
+            return
+        actor.mentions.append(Span(start, end, text[start:end]))
+        self.first_seen.setdefault(actor.name + "|" + (actor.code or ""), start)
+        if actor.kind == "person":
+            self.person_mentions.append((token, actor))
+
+    def sentence_of(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
 
 
 def find_actors(document: Document, doc: Doc, knowledge: Knowledge) -> list[Actor]:
-    by_name: dict[str, Actor] = {}
+    """Every actor mentioned in `doc`, in order of first mention, ids a1, a2, ..."""
+    found = find_matches(doc, knowledge)
+    b = _Builder(document, doc, knowledge, found, sent_starts=[s.start for s in doc.sents])
+    for kind, span in _candidates(doc, found, knowledge):
+        if kind == "name":
+            _known_name(b, span)
+        elif kind == "demonym":
+            _demonym(b, span)
+        elif kind == "person":
+            _person(b, span)
+        elif kind == "org":
+            _organisation(b, span)
+        elif kind == "role":
+            _role_phrase(b, span)
+        else:
+            _pronoun(b, span[0])
+    actors = sorted(b.by_key.values(), key=lambda a: min(m.start for m in a.mentions))
+    for n, a in enumerate(actors, 1):
+        a.id = f"a{n}"
+        a.mentions.sort(key=lambda m: m.start)
+    return actors
+
+
+# -- candidates ------------------------------------------------------------------------
+
+def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySpan]]:
+    """Mention candidates in text order; known names win over entities, entities over roles."""
+    out: list[tuple[str, SpacySpan]] = []
+    taken: set[int] = set()
+    for s in found.names:
+        is_person = s.label_ == PERSON_NAME or any(r.kind == "person" for r in k.refs(s.text))
+        out.append(("person" if is_person else "name", s))
+        taken.update(range(s.start, s.end))
+    for s in found.demonyms:  # "Palestinians", "Israeli air raids": the country acts
+        if not taken.intersection(range(s.start, s.end)):
+            out.append(("demonym", s))
+            taken.update(range(s.start, s.end))
+    role_tokens = {i for r in found.roles for i in range(r.start, r.end) if r.end - r.start > 1}
     for ent in doc.ents:
-        if ent.label_ not in _KINDS:
+        if ent.label_ not in ("PERSON", "ORG"):
             continue
-        name = ent.text
-        actor = by_name.get(name)
-        if actor is None:
-            actor = by_name[name] = Actor(id=f"a{len(by_name) + 1}", name=name, code=None, country=None,
-                                          sector=None, kind=_KINDS[ent.label_])
-        actor.mentions.append(Span(ent.start_char, ent.end_char, document.text[ent.start_char:ent.end_char]))
-    return list(by_name.values())
+        span = _tidy(doc, ent)
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        if ent.label_ == "ORG" and all(i in role_tokens for i in range(span.start, span.end)):
+            continue  # "State" in "Secretary of State"
+        out.append(("person" if ent.label_ == "PERSON" else "org", span))
+        taken.update(range(span.start, span.end))
+    for t in doc[:-1]:  # "Ms Sanders" that the entity recogniser missed
+        if t.text in k.honorifics and t.i + 1 not in taken and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title:
+            end = t.i + 2
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in taken:
+                end += 1
+            out.append(("person", doc[t.i + 1:end]))
+            taken.update(range(t.i + 1, end))
+    for r in found.roles:
+        head = r[-1]
+        if taken.intersection(range(r.start, r.end)) or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if head.dep_ in ("compound", "amod", "appos") or (head.dep_ == "nmod" and head.head.i > head.i):
+            continue  # a title before a name, or an appositive: context of that name
+        out.append(("role", r))
+    for t in doc:
+        if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON" and t.i not in taken:
+            out.append(("pronoun", doc[t.i:t.i + 1]))
+    return sorted(out, key=lambda c: c[1].start)
+
+
+def _tidy(doc: Doc, ent: SpacySpan) -> SpacySpan | None:
+    """An entity without a leading 'the' or trailing possessive, with hyphenated parts rejoined."""
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    # NER often stops at "Moon Jae" in "Moon Jae-in": take the hyphen and the part after it.
+    while end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" \
+            and doc[end].whitespace_ == "" and doc[end + 1].is_alpha:
+        end += 2
+    return doc[start:end] if end > start else None
+
+
+# -- context ---------------------------------------------------------------------------
+
+def _context(b: _Builder, span: SpacySpan) -> Context:
+    """Country, sector, role and organisation that the words around `span` give."""
+    doc, root = b.doc, span.root
+    ctx = Context()
+    left = [t for t in root.lefts if t.i < span.start]
+    windows = []
+    if left:
+        windows.append((min(t.left_edge.i for t in left), span.start))
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            windows.append((child.left_edge.i, child.right_edge.i + 1))
+    for start, end in windows:
+        _read_window(b, start, end, ctx)
+        ctx.former = ctx.former or any(doc[i].lower_ in _FORMER for i in range(start, end))
+    return ctx
+
+
+def _read_window(b: _Builder, start: int, end: int, ctx: Context) -> None:
+    for s in b.found.within("names", start, end):
+        ref = _first_ref(b.k, s.text)
+        if ref is None:
+            continue
+        if ref.kind == "organisation":
+            ctx.organisation = ref  # the last one heads the phrase: "the UN's nuclear watchdog"
+        elif ref.kind == "institution" and ctx.institution is None:
+            ctx.institution = ref
+        if ctx.country is None and ref.kind in ("country", "institution"):
+            ctx.country = ref.country
+    for s in b.found.within("demonyms", start, end):
+        ctx.country = ctx.country or b.k.demonyms.get(s.text)
+    roles = b.found.within("roles", start, end)
+    if roles:
+        r = roles[-1]  # the title nearest the name: "US Secretary of State"
+        ctx.role = r.text
+        ctx.sector = b.k.agents.get(r.text.lower())
+        ctx.gender = b.k.genders.get(r.text.lower())
+
+
+def _first_ref(k: Knowledge, text: str) -> Referent | None:
+    refs = k.refs(text)
+    return refs[0] if refs else None
+
+
+def _coded(name: str, kind: str, ctx: Context, ref: Referent | None = None) -> Actor:
+    """An actor from a referent valid at the date, else from its context."""
+    if ref is not None:
+        return Actor(id="", name=ref.name, code=ref.code, country=ref.country, sector=ref.sector, kind=kind,
+                     organisation=ref.organisation, role=ref.role)
+    if ctx.organisation is not None:
+        o = ctx.organisation
+        return Actor(id="", name=name, code=o.code, country=o.country, sector=o.sector, kind=kind,
+                     organisation=o.organisation, role=ctx.role)
+    sector = None if ctx.former else (ctx.sector or (ctx.institution.sector if ctx.institution else None))
+    return Actor(id="", name=name, code=compose_code(ctx.country, sector), country=ctx.country, sector=sector,
+                 kind=kind, role=ctx.role)
+
+
+# -- mention kinds ---------------------------------------------------------------------
+
+def _known_name(b: _Builder, span: SpacySpan) -> None:
+    """A country, capital, organisation or institution from the data files."""
+    label = span.label_
+    if label == DEMONYM:
+        return
+    ref = _first_ref(b.k, span.text)
+    if ref is None:
+        return
+    actor = b.actor(f"{ref.kind}:{ref.code}:{ref.name}", lambda: _coded(ref.name, ref.kind, Context(), ref))
+    b.mention(actor, span.start_char, span.end_char, span.root.i)
+
+
+def _demonym(b: _Builder, span: SpacySpan) -> None:
+    code = b.k.demonyms.get(span.text)
+    ref = b.k.countries.get(code) if code else None
+    if ref is not None:
+        actor = b.actor(f"country:{ref.code}:{ref.name}", lambda: _coded(ref.name, "country", Context(), ref))
+        b.mention(actor, span.start_char, span.end_char, span.root.i)
+
+
+def _honorific(b: _Builder, span: SpacySpan) -> tuple[int, str | None]:
+    """Start of the mention with a preceding honorific ("Mr Kim"), and the gender it tells."""
+    if span.start > 0:
+        prev = b.doc[span.start - 1]
+        if prev.text in b.k.honorifics:
+            return prev.idx, b.k.genders.get(prev.lower_)
+        if prev.text == "." and span.start > 1 and b.doc[span.start - 2].text + "." in b.k.honorifics:
+            tok = b.doc[span.start - 2]
+            return tok.idx, b.k.genders.get(tok.lower_ + ".")
+    return span.start_char, None
+
+
+def _person(b: _Builder, span: SpacySpan) -> None:
+    name = span.text
+    date = b.document.date
+    start_char, gender = _honorific(b, span)
+    ctx = _context(b, span)
+    actor = None
+    if " " not in name:  # a surname: someone already named in the article, most recent first
+        for _, earlier in reversed(b.person_mentions):
+            if name in earlier.name.split() or name in earlier.name.replace("-", " ").split():
+                actor = earlier
+                break
+    if actor is None:
+        terms = [t for t in b.k.person_terms(name, date) if t.valid_on(date)]
+        known = b.k.person_terms(name, date)
+        if terms and (len({t.name for t in terms}) == 1):
+            ref = terms[0]
+            actor = b.actor(f"person:{ref.name}", lambda: _coded(ref.name, "person", ctx, ref))
+        elif known and " " in name:  # a known name out of office: the text alone says the role
+            ref = known[0]
+            out_ctx = Context(country=ctx.country or ref.country, sector=ctx.sector, role=ctx.role,
+                              organisation=ctx.organisation, former=ctx.former)
+            actor = b.actor(f"person:{ref.name}", lambda: _coded(ref.name, "person", out_ctx))
+        elif known and len({t.country for t in known}) == 1 and not ctx.country:
+            ref = known[0]  # "President Bush" in 2000: American, not in office
+            out_ctx = Context(country=ref.country, sector=ctx.sector, role=ctx.role, former=ctx.former)
+            actor = b.actor(f"person:{ref.name}", lambda: _coded(ref.name, "person", out_ctx))
+        else:
+            actor = b.actor(f"person:{name}", lambda: _coded(name, "person", ctx))
+    if actor.role is None and ctx.role:
+        actor.role = ctx.role
+    g = gender or ctx.gender
+    if g and actor.name not in b.gender:
+        b.gender[actor.name] = g
+    b.mention(actor, start_char, span.end_char, span.root.i)
+
+
+def _organisation(b: _Builder, span: SpacySpan) -> None:
+    ctx = _context(b, span)
+    if ctx.country is None or ctx.sector is None:  # the name itself: "Nigerian Union of Teachers"
+        inner = Context()
+        _read_window(b, span.start, span.end, inner)
+        ctx.country = ctx.country or inner.country
+        ctx.sector = ctx.sector or inner.sector
+    actor = b.actor(f"organisation:{span.text}", lambda: _coded(span.text, "organisation", ctx))
+    b.mention(actor, span.start_char, span.end_char, span.root.i)
+
+
+def _role_phrase(b: _Builder, span: SpacySpan) -> None:
+    """'the North Korean leader', 'the president', 'Sudanese police', 'US and British forces'."""
+    head = span[-1]
+    word = span.text.lower()
+    sector = b.k.agents.get(word)
+    np_start = head.left_edge.i
+    ctx = Context()
+    _read_window(b, np_start, span.start, ctx)
+    for child in head.children:  # "the government of Sudan"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            _read_window(b, child.i, child.right_edge.i + 1, ctx)
+    countries = _countries_in(b, np_start, span.start) or ([ctx.country] if ctx.country else [])
+    counted = any(c.dep_ == "nummod" or c.lower_ in ("both", "all") for c in head.children)
+    plural = head.tag_ in ("NNS", "NNPS")
+    definite = any(c.lower_ == "the" or c.dep_ == "poss" for c in head.children)
+    start = b.doc[np_start].idx
+    if not plural and not counted and (definite or countries):
+        person = _corefer(b, head, word, countries[0] if countries else None, sector)
+        if person is not None:
+            b.mention(person, start if definite else span.start_char, span.end_char, head.i)
+            return
+    name = b.doc[np_start:span.end].text
+    name = name[4:] if name.lower().startswith("the ") else name
+    if ctx.organisation is not None:  # "NATO peacekeeping troops", "Red Cross officials"
+        o = ctx.organisation
+        actor = b.actor(f"group:{o.code}:{head.lemma_}", lambda: Actor(
+            id="", name=name, code=o.code, country=o.country, sector=o.sector, kind="group",
+            organisation=o.organisation, role=head.lemma_))
+        b.mention(actor, start, span.end_char, head.i)
+        return
+    if counted and not countries:
+        return  # "the two leaders": several actors the phrase does not name
+    for country in countries:
+        code = compose_code(country, sector)
+        actor = b.actor(f"group:{code}", lambda: Actor(id="", name=name, code=code, country=country,
+                                                       sector=sector, kind="group", role=head.lemma_))
+        b.mention(actor, start, span.end_char, head.i)
+    if not countries and plural and sector not in ("GOV", "IGO", "NGO", "BUS", "MED", None):
+        actor = b.actor(f"group:{head.lemma_}", lambda: Actor(id="", name=name, code=compose_code(None, sector),
+                                                              country=None, sector=sector, kind="group",
+                                                              role=head.lemma_))
+        b.mention(actor, start, span.end_char, head.i)
+
+
+def _countries_in(b: _Builder, start: int, end: int) -> list[str]:
+    """Every country a phrase names, in order: demonyms, countries, and known people's countries."""
+    found: list[tuple[int, str]] = []
+    for s in b.found.within("demonyms", start, end):
+        if s.text in b.k.demonyms:
+            found.append((s.start, b.k.demonyms[s.text]))
+    for s in b.found.within("names", start, end):
+        ref = _first_ref(b.k, s.text)
+        if ref is not None and ref.kind in ("country", "institution") and ref.country:
+            found.append((s.start, ref.country))
+    for i, actor in b.person_mentions:  # "the Bush administration"
+        if start <= i < end and actor.country and actor.country not in ("IGO", "NGO"):
+            found.append((i, actor.country))
+    out: list[str] = []
+    for _, c in sorted(found):
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _corefer(b: _Builder, head: Token, word: str, country: str | None, sector: str | None) -> Actor | None:
+    """The person an earlier mention named, for a singular role phrase: most recent match wins."""
+    for _, actor in reversed(b.person_mentions):
+        if country and actor.country != country:
+            continue
+        role = (actor.role or "").lower()
+        if word in role or (country and sector and actor.sector == sector and word in ("leader", "head")):
+            return actor
+    return None
+
+
+def _pronoun(b: _Builder, token: Token) -> None:
+    """he/she to the most recent person of that gender within a couple of sentences."""
+    gender = _PRONOUN_GENDER[token.lower_]
+    here = b.sentence_of(token.i)
+    window = [(i, a) for i, a in b.person_mentions if i < token.i and here - b.sentence_of(i) <= _PRONOUN_WINDOW]
+    if not window:
+        return
+    matching = [a for _, a in window if b.gender.get(a.name) == gender]
+    if matching:
+        actor = matching[-1]
+    elif len({a.name for _, a in window}) == 1 and b.gender.get(window[0][1].name) is None:
+        actor = window[0][1]  # the only person in sight, gender unknown
+    else:
+        return
+    b.mention(actor, token.idx, token.idx + len(token.text), token.i)

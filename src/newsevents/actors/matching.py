@@ -1,0 +1,77 @@
+"""Surface matching of known names, demonyms and role words in a parsed document."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .knowledge import Knowledge
+
+NAME, NAME_CI, DEMONYM, ROLE, PERSON_NAME = "NAME", "NAME_CI", "DEMONYM", "ROLE", "PERSON_NAME"
+
+
+@dataclass(frozen=True)
+class Matchers:
+    names: PhraseMatcher  # case-sensitive: countries, capitals, organisations, institutions, demonyms, people
+    roles: PhraseMatcher  # case-insensitive: role and sector words, and names from PETRARCH dictionaries
+
+
+@lru_cache(maxsize=8)
+def _tokenizer():
+    return English().tokenizer
+
+
+@lru_cache(maxsize=8)
+def build_matchers(knowledge: Knowledge, vocab: Vocab) -> Matchers:
+    """Phrase matchers for one knowledge base and one vocabulary (built once per process)."""
+    tok = _tokenizer()
+    names = PhraseMatcher(vocab, attr="ORTH")
+    names.add(NAME, [tok(p) for p in knowledge.phrases])
+    names.add(DEMONYM, [tok(p) for p in knowledge.demonyms])
+    names.add(PERSON_NAME, [tok(p) for p in knowledge.people if len(tok(p)) > 1])
+    roles = PhraseMatcher(vocab, attr="LOWER")
+    roles.add(ROLE, [tok(p) for p in knowledge.agents])
+    if knowledge.phrases_ci:
+        roles.add(NAME_CI, [tok(p) for p in knowledge.phrases_ci])
+    return Matchers(names, roles)
+
+
+@dataclass
+class Found:
+    """Matches of one document, indexed by token for the context lookups."""
+
+    names: list[Span]  # label_: NAME or PERSON_NAME
+    demonyms: list[Span]
+    roles: list[Span]
+
+    def within(self, kind: str, start: int, end: int) -> list[Span]:
+        return [s for s in getattr(self, kind) if s.start >= start and s.end <= end]
+
+
+def find_matches(doc: Doc, knowledge: Knowledge) -> Found:
+    m = build_matchers(knowledge, doc.vocab)
+    strings = doc.vocab.strings
+    names, demonyms, roles = [], [], []
+    for match_id, start, end in m.names(doc):
+        label = strings[match_id]
+        span = Span(doc, start, end, label=label)
+        (demonyms if label == DEMONYM else names).append(span)
+    for match_id, start, end in m.roles(doc):
+        label = strings[match_id]
+        (names if label == NAME_CI else roles).append(Span(doc, start, end, label=label))
+    return Found(names=_longest(names), demonyms=_longest(demonyms), roles=_longest(roles))
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first, in text order."""
+    taken: set[int] = set()
+    out = []
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(out, key=lambda s: s.start)

@@ -1,0 +1,166 @@
+"""The actor stage on realistic sentences: codes, context, dates, coreference, dictionaries."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsevents.actors import find_actors, load_knowledge
+from newsevents.actors.knowledge import Knowledge
+from newsevents.actors.user import load_user_file, petrarch_date
+from newsevents.clean import clean
+from newsevents.ingest import IngestOptions, _finish, text_article
+from newsevents.nlp import load_pipeline
+
+from conftest import SCORE_SEED, SEED_GOLD, SHARED
+
+
+def actors_of(text: str, date: str | None = "2018-09-10", knowledge: Knowledge | None = None):
+    art = _finish(text_article(text, id="t", source="t"), IngestOptions(default_date=date), "t")
+    doc = clean(art)
+    return find_actors(doc, load_pipeline()(doc.match_text), knowledge or load_knowledge())
+
+
+def by_mention(actors, text: str):
+    """The actor one of whose mentions is exactly `text`."""
+    hits = [a for a in actors if any(m.text == text for m in a.mentions)]
+    assert hits, f"no actor mentioned as {text!r}: {[(a.name, [m.text for m in a.mentions]) for a in actors]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("sentence, mention, code", [
+    ("US President Donald Trump met reporters on Monday.", "Donald Trump", "USAGOV"),
+    ("North Korea's Kim Jong-un has written to the US leader.", "Kim Jong-un", "PRKGOV"),
+    ("South Korean President Moon Jae-in welcomed the news.", "Moon Jae-in", "KORGOV"),
+    ("White House spokeswoman Sarah Sanders said the letter was warm.", "Sarah Sanders", "USAGOV"),
+    ("The Kremlin said the sanctions were illegal.", "Kremlin", "RUSGOV"),
+    ("Sudanese police fired tear gas at protesters in Khartoum.", "Sudanese police", "SDNCOP"),
+])
+def test_actor_codes_from_names_titles_and_institutions(sentence, mention, code):
+    actor = by_mention(actors_of(sentence), mention)
+    assert actor.code == code
+
+
+def test_capital_is_a_metonym_for_its_country():
+    actors = actors_of("Washington rejected the proposal, while Pyongyang welcomed it.")
+    assert by_mention(actors, "Washington").country == "USA"
+    assert by_mention(actors, "Pyongyang").country == "PRK"
+
+
+def test_appositive_gives_an_unknown_persons_organisation():
+    actors = actors_of("Pedro Alvarez, the head of the UN's nuclear watchdog, warned on Monday.")
+    amano = by_mention(actors, "Pedro Alvarez")
+    assert amano.country == "IGO"
+    assert amano.organisation == "IAEA"
+
+
+def test_office_holder_is_coded_only_within_their_term():
+    in_office = by_mention(actors_of("Donald Trump spoke on Monday.", date="2018-05-01"), "Donald Trump")
+    before = by_mention(actors_of("Donald Trump spoke on Monday.", date="2010-05-01"), "Donald Trump")
+    assert in_office.code == "USAGOV"
+    assert before.country == "USA" and before.sector != "GOV"
+
+
+def test_unknown_person_keeps_name_and_context_and_nothing_is_invented():
+    actors = actors_of("Ahmed Haroun, a Sudanese lawyer, said he had been detained.")
+    haroun = by_mention(actors, "Ahmed Haroun")
+    assert haroun.name == "Ahmed Haroun"
+    assert haroun.country == "SDN"
+    assert haroun.sector in (None, "JUD", "CVL")
+
+
+def test_coreference_surnames_roles_and_pronouns():
+    text = ("Kim seeks meeting\n\nNorth Korea's Kim Jong-un wrote to US President Donald Trump. "
+            "White House spokeswoman Sarah Sanders said the letter was warm.\n\n"
+            "She said Mr Trump would reply. Mr Kim did not comment. "
+            "Mr Trump later thanked the North Korean leader.")
+    actors = actors_of(text)
+    kim = by_mention(actors, "Kim Jong-un")
+    assert {"Mr Kim", "the North Korean leader"} <= {m.text for m in kim.mentions}
+    sanders = by_mention(actors, "Sarah Sanders")
+    assert "She" in {m.text for m in sanders.mentions}
+    assert "Mr Trump" in {m.text for m in by_mention(actors, "Donald Trump").mentions}
+
+
+def test_mentions_are_offsets_into_the_document_text():
+    text = "Headline\n\nThe Kremlin said Russian troops had left. Russia's foreign minister agreed."
+    art = _finish(text_article(text, id="t", source="t"), IngestOptions(), "t")
+    doc = clean(art)
+    for a in find_actors(doc, load_pipeline()(doc.match_text), load_knowledge()):
+        for m in a.mentions:
+            assert doc.text[m.start:m.end] == m.text
+
+
+def test_user_yaml_and_csv_dictionaries(tmp_path: Path):
+    yml = tmp_path / "mine.yaml"
+    yml.write_text("actors:\n  - name: Zorblat Quax\n    aliases: [Quax]\n    code: NORGOV\n"
+                   "    start: 2018-01-01\n  - oops\n  - name: No Code Here\n", encoding="utf-8")
+    csv = tmp_path / "mine.csv"
+    csv.write_text("name,aliases,code\nFjord Liberation Front,FLF,NORREB\n", encoding="utf-8")
+    k = load_knowledge((str(yml), str(csv)))
+    actors = actors_of("Zorblat Quax said the Fjord Liberation Front had attacked.", knowledge=k)
+    assert by_mention(actors, "Zorblat Quax").code == "NORGOV"
+    assert by_mention(actors, "Fjord Liberation Front").code == "NORREB"
+    assert len(k.problems) == 2  # the two malformed entries, reported and skipped
+
+
+def test_petrarch_date_restricted_codes(tmp_path: Path):
+    d = tmp_path / "my.actors.txt"
+    d.write_text("# a comment\nBARACK_OBAMA\n+PRESIDENT_OBAMA_\n\t[USAELI 780101-090120]\n\t[USAGOV >090120]\n"
+                 "BROKEN_ENTRY [USA GOV 12]\nGONDOR_ [GON]\n", encoding="utf-8")
+    k = Knowledge()
+    load_user_file(k, str(d))
+    assert [p.line for p in k.problems] == [6]
+    terms = {(r.code, r.start, r.end) for r in k.phrases_ci["barack obama"]}
+    assert terms == {("USAELI", "1978-01-01", "2009-01-20"), ("USAGOV", "2009-01-20", None)}
+    assert k.phrases_ci["gondor"][0].code == "GON"
+    full = load_knowledge((str(d),))
+    assert by_mention(actors_of("Barack Obama spoke.", date="2012-01-01", knowledge=full), "Barack Obama").code == "USAGOV"
+    assert by_mention(actors_of("Barack Obama spoke.", date="2005-01-01", knowledge=full), "Barack Obama").code == "USAELI"
+
+
+def test_petrarch_date_format():
+    assert petrarch_date("090120") == "2009-01-20"
+    assert petrarch_date("640101") == "1964-01-01"
+    assert petrarch_date("19270101") == "1927-01-01"
+
+
+@pytest.mark.parametrize("name", ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                                  "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt",
+                                  "PETR.Validate.actors.txt", "PETR.Validate.agents.txt"])
+def test_petrarch_dictionaries_from_shared_load(name):
+    path = SHARED / "data" / "petrarch2" / name
+    if not path.exists():
+        pytest.skip("../shared is absent")
+    k = Knowledge()
+    load_user_file(k, str(path))
+    loaded = len(k.phrases_ci) + len(k.agents)
+    assert loaded > 20
+    assert len(k.problems) < loaded / 20  # a few odd lines are reported, the rest loads
+
+
+def test_phoenix_dictionary_codes_people_by_date():
+    path = SHARED / "data" / "petrarch2" / "Phoenix.Countries.actors.txt"
+    if not path.exists():
+        pytest.skip("../shared is absent")
+    k = load_knowledge((str(path),))
+    assert by_mention(actors_of("Barack Obama spoke.", date="2012-01-01", knowledge=k), "Barack Obama").code == "USAGOV"
+
+
+def test_seed_actors_match_the_gold(tmp_path: Path):
+    if not SEED_GOLD.exists():
+        pytest.skip("../shared is absent")
+    out = tmp_path / "seed.jsonl"
+    exe = Path(sys.executable).with_name("newsevents")
+    with open(out, "w") as f:
+        subprocess.run([str(exe), "extract", str(SEED_GOLD).replace(".gold.json", ".txt"), "--date", "2018-09-10"],
+                       stdout=f, check=True)
+    r = subprocess.run([sys.executable, str(SCORE_SEED), str(SEED_GOLD), str(out), "actors"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout
+    doc = json.loads(out.read_text().splitlines()[0])
+    kim = next(a for a in doc["actors"] if a["name"] == "Kim Jong-un")
+    assert {"Mr Kim", "Chairman Kim", "the North Korean leader"} <= {m["text"] for m in kim["mentions"]}
