@@ -47,17 +47,32 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _ingest_options(date: str | None, dates: str | None, input_format: str, max_size: int) -> IngestOptions:
-    from .dates import normalize_date
+class DateParam(click.ParamType):
+    """A date option: wrong values are wrong usage (exit 2), named with their option."""
 
-    return IngestOptions(input_format=input_format, default_date=normalize_date(date),
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str | None:
+        from .dates import normalize_date
+
+        try:
+            return normalize_date(value)
+        except NewsEventsError as e:
+            self.fail(str(e), param, ctx)
+
+
+DATE = DateParam()
+
+
+def _ingest_options(date: str | None, dates: str | None, input_format: str, max_size: int) -> IngestOptions:
+    return IngestOptions(input_format=input_format, default_date=date,
                          max_bytes=max_size * 1_000_000, dates=read_date_map(dates) if dates else None)
 
 
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed([
         click.argument("paths", nargs=-1, required=True),
-        click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that have none."),
+        click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that have none.", type=DATE),
         click.option("--dates", type=click.Path(dir_okay=False), help="CSV/TSV of file,date for inputs that have none."),
         click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
                      help="Input format; auto goes by extension, then content."),
@@ -160,8 +175,8 @@ def store_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed([
         click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file."),
         click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True),
-        click.option("--since", help="First date (YYYY-MM-DD)."),
-        click.option("--until", help="Last date (YYYY-MM-DD)."),
+        click.option("--since", help="First date (YYYY-MM-DD).", type=DATE),
+        click.option("--until", help="Last date (YYYY-MM-DD).", type=DATE),
         click.option("--search", help="Text that the evidence must contain."),
         click.option("--country", help="Country code on either side (e.g. PRK)."),
         click.option("--document", help="Only this document id."),
@@ -238,7 +253,7 @@ def actors(db, fmt, since, until, search, country, document, limit, actor) -> No
 @_guard
 def documents(db, fmt, since, until, search, country, document, limit) -> None:
     """List stored documents with their counts."""
-    f = q.Filters(search=search, since=since, until=until, limit=limit)
+    f = q.Filters(search=search, since=since, until=until, limit=limit, country=country, document=document)
     with _open_read(db) as store:
         write_rows(q.documents(store, f), fmt, sys.stdout)
 

@@ -19,6 +19,7 @@ from .errors import StoreError
 from .records import Analysis, EventActor
 
 SCHEMA_VERSION = "1"
+_ID_ORDER = "try_cast(substr({0}, 2) AS INTEGER), {0}"  # a2 before a10, as extract numbers them
 TABLES = ("documents", "actors", "mentions", "quotes", "events")
 
 _SCHEMA = """
@@ -162,13 +163,13 @@ class Store:
 
     def _nested(self, d: dict[str, Any]) -> dict[str, Any]:
         doc_id = d["id"]
-        actors = self.query("SELECT * FROM actors WHERE doc_id = ? ORDER BY actor_id", [doc_id])
+        actors = self.query("SELECT * FROM actors WHERE doc_id = ? ORDER BY " + _ID_ORDER.format("actor_id"), [doc_id])
         mentions = self.query('SELECT * FROM mentions WHERE doc_id = ? ORDER BY start', [doc_id])
         by_actor: dict[str, list] = {}
         for m in mentions:
             by_actor.setdefault(m["actor_id"], []).append({"start": m["start"], "end": m["end"], "text": m["text"]})
-        quotes = self.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY content_start", [doc_id])
-        events = self.query("SELECT * FROM events WHERE doc_id = ? ORDER BY sentence_start, event_id", [doc_id])
+        quotes = self.query("SELECT * FROM quotes WHERE doc_id = ? ORDER BY " + _ID_ORDER.format("quote_id"), [doc_id])
+        events = self.query("SELECT * FROM events WHERE doc_id = ? ORDER BY " + _ID_ORDER.format("event_id"), [doc_id])
         return {
             "id": doc_id, "title": d["title"], "date": d["date"].isoformat() if d["date"] else None,
             "outlet": d["outlet"], "url": d["url"], "text": d["text"], "source": d["source"],
