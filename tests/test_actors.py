@@ -189,3 +189,11 @@ def test_plural_demonym_is_its_country_acting():
     actors = actors_of("Palestinians blamed Israel for the bombing.")
     assert by_mention(actors, "Palestinians").country == "PSE"
     assert by_mention(actors, "Israel").country == "ISR"
+
+
+def test_the_two_leaders_are_the_last_two_heads_named():
+    text = ("Summit\n\nNorth Korea's Kim Jong-un wrote to US President Donald Trump. White House spokeswoman "
+            "Sarah Sanders welcomed the letter.\n\nAt their summit in June, the two leaders signed an agreement.")
+    actors = actors_of(text)
+    pair = {a.name for a in actors if any(m.text == "the two leaders" for m in a.mentions)}
+    assert pair == {"Kim Jong-un", "Donald Trump"}

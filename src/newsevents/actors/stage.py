@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Span
+from ..resources import read_lines
 from .knowledge import WHOLE_CODES, Knowledge, Referent, compose_code
 from .matching import DEMONYM, PERSON_NAME, Found, find_matches
 
@@ -358,7 +359,9 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
         b.mention(actor, start, span.end_char, head.i)
         return
     if counted and not countries:
-        return  # "the two leaders": several actors the phrase does not name
+        for person in _pair(b, head, sector):  # "the two leaders": the last two office-holders named
+            b.mention(person, start, span.end_char, head.i)
+        return
     for country in countries:
         code = compose_code(country, sector)
         actor = b.actor(f"group:{code}", lambda: Actor(id="", name=name, code=code, country=country,
@@ -400,6 +403,24 @@ def _corefer(b: _Builder, head: Token, word: str, country: str | None, sector: s
         if word in role or (country and sector and actor.sector == sector and word in ("leader", "head")):
             return actor
     return None
+
+
+def _pair(b: _Builder, head: Token, sector: str | None) -> list[Actor]:
+    """For 'the two leaders' / 'both ministers': the two most recent people of that sector, of two countries."""
+    two = any(c.lower_ in ("two", "both") for c in head.children)
+    if not two or head.tag_ not in ("NNS", "NNPS") or sector is None:
+        return []
+    heads = read_lines("actors/head_roles.txt") if head.lemma_ == "leader" else None
+    found: list[Actor] = []
+    for _, actor in reversed(b.person_mentions):
+        role = (actor.role or "").lower()
+        if heads is not None and not any(h in role for h in heads):
+            continue
+        if actor.sector == sector and actor not in found and all(a.country != actor.country for a in found):
+            found.append(actor)
+        if len(found) == 2:
+            return found
+    return []
 
 
 def _pronoun(b: _Builder, token: Token) -> None:
