@@ -32,7 +32,12 @@ def gold_code(code: str) -> str:
 
 
 def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text, re.IGNORECASE)]
+    """Where the gold actor text stands; gold writes gaps as '...' ("U.S. ... negotiators")."""
+    out = []
+    for part in re.split(r"\s*\.\.+\s*", needle.strip()):
+        if part:
+            out += [(m.start(), m.end()) for m in re.finditer(re.escape(part), text, re.IGNORECASE)]
+    return out
 
 
 def side_found(gold_actor: dict, text: str, actors) -> tuple[bool, list[str]]:

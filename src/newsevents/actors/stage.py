@@ -90,7 +90,7 @@ def find_actors(document: Document, doc: Doc, knowledge: Knowledge) -> list[Acto
     actors = sorted(b.by_key.values(), key=lambda a: min(m.start for m in a.mentions))
     for n, a in enumerate(actors, 1):
         a.id = f"a{n}"
-        a.mentions.sort(key=lambda m: m.start)
+        a.mentions.sort(key=lambda m: (m.start, m.end))
     return actors
 
 
@@ -232,6 +232,9 @@ def _known_name(b: _Builder, span: SpacySpan) -> None:
 
 
 def _demonym(b: _Builder, span: SpacySpan) -> None:
+    head = span.root.head
+    if span.root.dep_ in ("amod", "compound") and (head.ent_type_ == "PERSON" or head.lower_ in b.k.agents):
+        return  # "South African leader F.W. de Klerk": the country of that actor, not one of its own
     code = b.k.demonyms.get(span.text)
     ref = b.k.countries.get(code) if code else None
     if ref is not None:
@@ -247,26 +250,40 @@ def _place(b: _Builder, span: SpacySpan) -> None:
     b.mention(actor, span.start_char, span.end_char, span.root.i)
 
 
+_PLACE_PREPS = {"in", "at", "to", "into", "from", "near", "inside", "across", "throughout", "around", "outside"}
+
+
 def _country_from_sentence(b: _Builder) -> None:
     """A minister, police or rebels with no country of their own take the sentence's only country.
 
     "Police fired tear gas in Khartoum" is Sudanese police; with two countries in the
-    sentence nothing is assumed.
+    sentence nothing is assumed. A person takes no country from a place named as where
+    something happened ("Defense Secretary William Perry said troops arrived in Bosnia").
     """
     starts = [s.start_char for s in b.doc.sents]
-    by_sentence: dict[int, set[str]] = {}
+    anywhere: dict[int, set[str]] = {}
+    not_places: dict[int, set[str]] = {}
     for a in b.by_key.values():
         if a.country and a.country not in ("IGO", "NGO"):
             for m in a.mentions:
-                by_sentence.setdefault(bisect_right(starts, m.start), set()).add(a.country)
+                sentence = bisect_right(starts, m.start)
+                anywhere.setdefault(sentence, set()).add(a.country)
+                if not _is_place_phrase(b.doc, m):
+                    not_places.setdefault(sentence, set()).add(a.country)
     for a in b.by_key.values():
         if a.country or not a.sector or a.sector in WHOLE_CODES or a.kind not in ("person", "group", "organisation"):
             continue
         sentence = bisect_right(starts, min(m.start for m in a.mentions))
-        found = by_sentence.get(sentence, set())
+        found = (not_places if a.kind == "person" else anywhere).get(sentence, set())
         if len(found) == 1:
             a.country = next(iter(found))
             a.code = compose_code(a.country, a.sector)
+
+
+def _is_place_phrase(doc: Doc, m: Span) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
 def _honorific(b: _Builder, span: SpacySpan) -> tuple[int, str | None]:
@@ -333,7 +350,7 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
     head = span[-1]
     word = span.text.lower()
     sector = b.k.agents.get(word)
-    np_start = head.left_edge.i
+    np_start = _np_start(head)
     ctx = Context()
     _read_window(b, np_start, span.start, ctx)
     for child in head.children:  # "the government of Sudan"
@@ -372,6 +389,16 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
                                                               country=None, sector=sector, kind="group",
                                                               role=head.lemma_))
         b.mention(actor, start, span.end_char, head.i)
+
+
+_NP_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "punct", "cc",
+                 "conj", "npadvmod", "advmod"}
+
+
+def _np_start(head: Token) -> int:
+    """First token of the noun phrase `head` heads: its determiners and modifiers, not a clause."""
+    lefts = [t for t in head.lefts if t.dep_ in _NP_MODIFIERS]
+    return min(t.left_edge.i for t in lefts) if lefts else head.i
 
 
 def _countries_in(b: _Builder, start: int, end: int) -> list[str]:
@@ -414,7 +441,7 @@ def _pair(b: _Builder, head: Token, sector: str | None) -> list[Actor]:
     found: list[Actor] = []
     for _, actor in reversed(b.person_mentions):
         role = (actor.role or "").lower()
-        if heads is not None and not any(h in role for h in heads):
+        if heads is not None and (role.startswith(("vice", "deputy")) or not any(h in role for h in heads)):
             continue
         if actor.sector == sector and actor not in found and all(a.country != actor.country for a in found):
             found.append(actor)
