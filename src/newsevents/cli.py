@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import click
+import duckdb
 
 from . import query as q
 from .errors import NewsEventsError
@@ -41,6 +42,8 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
         except NewsEventsError as e:
             line = f" (line {e.line})" if getattr(e, "line", None) else ""
             _fail(f"{e}{line}")
+        except duckdb.Error as e:  # a store problem is one line too, never a traceback
+            _fail(f"store: {str(e).splitlines()[0]}")
         except BrokenPipeError:  # `newsevents extract ... | head` is fine
             sys.stderr.close()
             sys.exit(0)
@@ -86,6 +89,12 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def workers_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--workers", type=click.IntRange(min=1), default=None,
+                        help="Worker processes, one spaCy pipeline each (default: the cores available; "
+                             "small inputs stay in one process). 1: analyse in this process.")(fn)
+
+
 def _pipeline_options(model: str, batch_size: int, actor_files: tuple[str, ...]):
     from .pipeline import PipelineOptions
 
@@ -101,20 +110,28 @@ def main() -> None:
 @main.command()
 @input_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True)
+@workers_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when it is a terminal).")
 @_guard
-def extract(paths, date, dates, input_format, max_size, model, batch_size, actor_files, fmt) -> None:
+def extract(paths, date, dates, input_format, max_size, model, batch_size, actor_files, fmt, workers,
+            progress) -> None:
     """Analyse articles without storing them: one JSON document per article on stdout.
 
-    PATHS are files, directories (recursive) or - for stdin.
+    PATHS are files, directories (recursive), WARC or Parquet files, fsspec URLs, or - for stdin.
     """
-    from . import jobs
-    from .pipeline import Pipeline
+    from tqdm import tqdm
 
-    pipeline = Pipeline(_pipeline_options(model, batch_size, actor_files))
-    results = jobs.extract(paths, _ingest_options(date, dates, input_format, max_size), pipeline)
+    from . import jobs
+
+    results = jobs.extract(paths, _ingest_options(date, dates, input_format, max_size), workers=workers,
+                           pipeline_options=_pipeline_options(model, batch_size, actor_files))
+    show = sys.stderr.isatty() if progress is None else progress
     failed, docs = False, []
+    bar = tqdm(unit=" articles", disable=not show, file=sys.stderr)
     for r in results:
+        bar.update(1)
         if isinstance(r, Problem):
+            bar.clear()
             _report(r)
             failed = failed or r.level == "error"
         elif fmt == "jsonl":
@@ -123,6 +140,7 @@ def extract(paths, date, dates, input_format, max_size, model, batch_size, actor
             docs.append(r.to_dict())
         else:
             _print_analysis_table(r.to_dict())
+    bar.close()
     if fmt == "json":
         click.echo(json.dumps(docs, ensure_ascii=False, indent=2))
     if failed:
@@ -152,8 +170,16 @@ def _event_row(e: dict[str, Any]) -> dict[str, Any]:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
 @click.option("--force", is_flag=True, help="Analyse again even articles already stored unchanged.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@workers_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's cores; dask: a Dask cluster, one task per input file, Parquet out.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --workers.")
+@click.option("--output", help="Dask: directory or fsspec URL for the shards' Parquet (default: DB.shards).")
+@click.option("--load/--no-load", "load_after", default=True, show_default=True,
+              help="Dask: merge the finished shards into --db when the job ends.")
 @_guard
-def ingest(paths, date, dates, input_format, max_size, model, batch_size, actor_files, db, force, progress) -> None:
+def ingest(paths, date, dates, input_format, max_size, model, batch_size, actor_files, db, force, progress,
+           workers, engine, scheduler, output, load_after) -> None:
     """Analyse articles and store them in the DuckDB store."""
     from tqdm import tqdm
 
@@ -161,14 +187,70 @@ def ingest(paths, date, dates, input_format, max_size, model, batch_size, actor_
     from .store import Store
 
     show = sys.stderr.isatty() if progress is None else progress
+    if engine == "dask":
+        _ingest_dask(paths, _ingest_options(date, dates, input_format, max_size),
+                     _pipeline_options(model, batch_size, actor_files), db, force, show, workers, scheduler,
+                     output or f"{db}.shards", load_after)
+        return
     with Store(db) as store, tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
         report = jobs.ingest(paths, store, _ingest_options(date, dates, input_format, max_size),
                              _pipeline_options(model, batch_size, actor_files), force=force,
-                             on_problem=lambda p: (bar.clear(), _report(p)), on_progress=bar.update)
+                             on_problem=lambda p: (bar.clear(), _report(p)), on_progress=bar.update,
+                             workers=workers)
     click.echo(f"{report.read} articles read: {report.added} added, {report.replaced} replaced, "
                f"{report.unchanged} unchanged, {len(report.problems)} problems ({db})", err=True)
     if report.failed:
         sys.exit(1)
+
+
+def _ingest_dask(paths, ingest_options, pipeline_options, db, force, show, workers, scheduler, output,
+                 load_after) -> None:
+    from tqdm import tqdm
+
+    from .scale import cluster
+
+    def on_shard(r) -> None:
+        bar.update(r.read)
+        for line in r.problems:
+            bar.clear()
+            click.echo(f"newsevents: {line}", err=True)
+        if r.status == "failed":
+            bar.clear()
+            click.echo(f"newsevents: error: {r.source}: {r.error}", err=True)
+
+    with tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
+        report = cluster.run(paths, output, ingest_options, pipeline_options, scheduler=scheduler, workers=workers,
+                             on_shard=on_shard)
+    click.echo(f"{len(report.shards)} shards: {report.count('done')} done, {report.count('skipped')} done before, "
+               f"{report.count('failed')} failed; {report.read} articles read, {report.documents} documents "
+               f"({output})", err=True)
+    if load_after and (report.count("done") or report.count("skipped")):
+        _load(output, db, force)
+    if report.failed:
+        sys.exit(1)
+
+
+def _load(output: str, db: str, force: bool) -> None:
+    from .scale import cluster
+    from .store import Store
+
+    with Store(db) as store:
+        r = cluster.load(output, store, force=force)
+    click.echo(f"{r.shards} shards loaded: {r.added} added, {r.replaced} replaced, {r.unchanged} unchanged ({db})",
+               err=True)
+
+
+@main.command()
+@click.argument("output")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--force", is_flag=True, help="Replace even documents stored unchanged.")
+@_guard
+def load(output, db, force) -> None:
+    """Merge the finished shards of `ingest --engine dask` (a directory or fsspec URL) into the store.
+
+    Loading again adds nothing: documents already stored with the same content are kept.
+    """
+    _load(output, db, force)
 
 
 def store_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -293,6 +375,29 @@ def summary(db, fmt) -> None:
                         ("Most quoted speakers", s["top_speakers"])):
         click.echo(f"\n{title}:")
         write_rows(rows, "table", sys.stdout)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file (created when missing).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; beyond loopback, reading needs the token too.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", envvar="NEWSEVENTS_TOKEN", show_envvar=True,
+              help="Secret that writing (and reading beyond loopback) needs; prefer the environment variable.")
+@click.option("--max-body", type=int, default=2, show_default=True, help="Largest request body in MB.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Longest request in seconds.")
+@click.option("--model", default=None, help="spaCy pipeline for analysing posted articles.")
+@_guard
+def serve(db, host, port, token, max_body, timeout, model) -> None:
+    """Serve the HTTP API and the web app over the store (http://HOST:PORT/)."""
+    from .serve import ServeSettings
+    from .serve import serve as run_server
+
+    settings = ServeSettings(db=db, host=host, port=port, token=token, max_body_bytes=max_body * 1_000_000,
+                             request_timeout=timeout, model=model)
+    settings.check()
+    click.echo(f"newsevents: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    run_server(settings)
 
 
 if __name__ == "__main__":

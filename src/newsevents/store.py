@@ -144,6 +144,48 @@ class Store:
         finally:
             self.con.unregister("_incoming")
 
+    def load_parquet(self, files: dict[str, str], filesystem: Any = None, force: bool = False) -> WriteResult:
+        """Merge one shard's Parquet tables (as the Dask engine writes them) in one transaction.
+
+        Same rules as `write`: a document stored with the same id and content hash is left
+        as it is (so loading twice adds nothing), a changed one replaces its old records.
+
+        Args:
+            files: table name -> Parquet file (path, or path on `filesystem`), for every table.
+            filesystem: an fsspec or pyarrow filesystem for object-store paths (None: local).
+            force: replace even unchanged documents.
+        """
+        import pyarrow.dataset as ds
+
+        names = {t: f"_in_{t}" for t in TABLES}
+        con = self.con.cursor()  # its own connection: registrations and temp tables stay private
+        for t in TABLES:
+            con.register(names[t], ds.dataset(files[t], format="parquet", filesystem=filesystem))
+        result = WriteResult()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            changed = "TRUE" if force else "d.id IS NULL OR d.content_hash <> i.content_hash"
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _in_ids AS SELECT i.id, d.id IS NOT NULL AS existed "
+                f"FROM {names['documents']} i LEFT JOIN documents d ON d.id = i.id WHERE {changed}")
+            total = con.execute(f"SELECT count(*) FROM {names['documents']}").fetchone()[0]
+            result.added, result.replaced = con.execute(
+                "SELECT count(*) FILTER (NOT existed), count(*) FILTER (existed) FROM _in_ids").fetchone()
+            result.unchanged = total - result.added - result.replaced
+            for t in TABLES:
+                key = "id" if t == "documents" else "doc_id"
+                con.execute(f"DELETE FROM {t} WHERE {key} IN (SELECT id FROM _in_ids WHERE existed)")
+                con.execute(f"INSERT INTO {t} BY NAME SELECT * FROM {names[t]} "
+                            f"WHERE {key} IN (SELECT id FROM _in_ids)")
+            con.execute("DROP TABLE _in_ids")
+            con.execute("COMMIT")
+        except BaseException:  # Ctrl-C included: nothing half-loaded stays
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+        return result
+
     # -- reading ---------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
@@ -164,7 +206,7 @@ class Store:
     def _nested(self, d: dict[str, Any]) -> dict[str, Any]:
         doc_id = d["id"]
         actors = self.query("SELECT * FROM actors WHERE doc_id = ? ORDER BY " + _ID_ORDER.format("actor_id"), [doc_id])
-        mentions = self.query('SELECT * FROM mentions WHERE doc_id = ? ORDER BY start', [doc_id])
+        mentions = self.query('SELECT * FROM mentions WHERE doc_id = ? ORDER BY start, "end"', [doc_id])
         by_actor: dict[str, list] = {}
         for m in mentions:
             by_actor.setdefault(m["actor_id"], []).append({"start": m["start"], "end": m["end"], "text": m["text"]})
