@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= newsevents.duckdb
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench install clean chromium
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,14 @@ demo: $(STAMP)
 	$(BIN)/newsevents ingest examples $(SEED) --db $(DB) --dates examples/dates.tsv
 	$(BIN)/newsevents summary --db $(DB)
 
+# Debian's headless Chromium for the browser tests (tests/test_serve_browser.py), installed
+# only when missing and only where apt-get is (elsewhere those tests skip, saying why).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 # pytest exits 5 when it collected nothing: that is a failure for us, not a pass.
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
