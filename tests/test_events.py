@@ -135,3 +135,107 @@ def test_events_new_pattern_source_feeds_the_same_matcher(pipeline):
     finally:
         del lex.verbs["hornswoggle"]
     assert [(e.event, e.explain["lexicon"]) for e in evs] == [("ACCUSE", "test")]
+
+
+# ---- general role rules
+
+def codes(side) -> set[str]:
+    return {a.country or a.code for a in side if a.country or a.code}
+
+
+def test_events_uncoded_phrase_takes_the_country_it_is_placed_in(pipeline):
+    evs = find(events_of("Riot police in Kenya arrested dozens of opposition supporters on Friday.", pipeline),
+               "COERCE")
+    assert evs and "KEN" in codes(evs[0].actor)
+
+
+def test_events_recipient_named_inside_the_object(pipeline):
+    evs = find(events_of("Ankara rejected a Greek proposal to reopen the border crossing.", pipeline), "REJECT")
+    assert evs and codes(evs[0].recipient) == {"GRC"}
+
+
+def test_events_preposition_attached_to_the_object(pipeline):
+    evs = find(events_of("Jordan has shared intelligence with Egypt about the smuggling network.", pipeline),
+               "COOPERATE")
+    assert evs and codes(evs[0].actor) == {"JOR"} and codes(evs[0].recipient) == {"EGY"}
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Germany suspended aid deliveries to Mali after the coup.", "162"),  # generic head: the modifier names it
+    ("Japan froze part of its development aid program for Myanmar.", "162"),  # partitive: the "of" names it
+])
+def test_events_object_named_by_modifier_or_of_phrase(pipeline, text, cameo):
+    evs = find(events_of(text, pipeline), "SANCTION")
+    assert evs and evs[0].cameo == cameo
+
+
+def test_events_threat_takes_the_recipient_of_the_threatened_act(pipeline):
+    evs = find(events_of("Turkey threatened to cut diplomatic ties with Austria.", pipeline), "THREATEN")
+    assert evs and codes(evs[0].recipient) == {"AUT"}
+
+
+def test_events_passive_then_active_conjunct_keeps_the_passive_subject(pipeline):
+    evs = events_of("Peru's interior minister was questioned by prosecutors and resigned on Monday.", pipeline)
+    resign = find(evs, "RETREAT")
+    assert resign and "PER" in codes(resign[0].actor)
+
+
+def test_events_place_is_the_recipient_when_none_is_named(pipeline):
+    evs = find(events_of("Hundreds of students demonstrated in Caracas on Saturday.", pipeline), "PROTEST")
+    assert evs and codes(evs[0].recipient) == {"VEN"} and evs[0].explain["recipient_path"] == "location"
+
+
+def test_events_possessive_pronoun_demand_is_the_subjects(pipeline):
+    evs = find(events_of("Egypt reiterated its demand that Israel withdraw from Gaza.", pipeline), "REQUEST")
+    assert evs and codes(evs[0].actor) == {"EGY"} and "ISR" in codes(evs[0].recipient)
+
+
+def test_events_for_phrase_event_belongs_to_the_object(pipeline):
+    evs = events_of("The United States blamed Iran for the attack on the tanker.", pipeline)
+    attack = find(evs, "ASSAULT")
+    assert attack and codes(attack[0].actor) == {"IRN"}
+
+
+# ---- general type rules
+
+def test_events_protest_topic_is_not_a_separate_demand(pipeline):
+    evs = events_of("Thousands of Chilean students marched in Santiago to demand free education.", pipeline)
+    assert [e.event for e in evs] == ["PROTEST"]
+
+
+def test_events_joint_exercises_are_cooperation(pipeline):
+    evs = events_of("India and France began joint naval exercises off the coast of Goa.", pipeline)
+    assert evs and {e.event for e in evs} == {"COOPERATE"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The defence minister declined to resign despite the scandal.", "REJECT"),  # declined cooperation
+    ("Gunmen tried to assassinate the governor of Kandahar.", "ASSAULT"),  # an attempt is still the act
+    ("Authorities in Sri Lanka lifted the curfew in Colombo.", "CONCEDE"),  # PLOVER: lifting curfews
+    ("Canada will send medical supplies to Haiti.", "AGREE"),  # future aid is a promise
+    ("Police detained three journalists in Istanbul.", "COERCE"),
+    ("Soldiers used tear gas against demonstrators in Harare.", "ASSAULT"),  # crowd control
+    ("Hackers defaced dozens of government websites in Ukraine.", "COERCE"),  # cyber
+    ("Israeli troops remained on high alert along the northern border.", "MOBILIZE"),
+])
+def test_events_types(pipeline, text, event_type):
+    evs = events_of(text, pipeline)
+    assert evs and evs[0].event == event_type, [(e.event, e.cameo, e.trigger.text) for e in evs]
+
+
+def test_events_vow_gives_way_to_the_act(pipeline):
+    evs = events_of("The rebels vowed to attack government positions in Darfur.", pipeline)
+    assert [e.event for e in evs] == ["THREATEN"] and evs[0].explain["rule"] == "intent"
+
+
+def test_events_empty_verb_gives_way_to_its_noun(pipeline):
+    evs = events_of("Qatar launched a mediation effort between Sudan and Chad.", pipeline)
+    assert [e.event for e in evs] == ["CONSULT"]
+    assert codes(evs[0].actor) == {"QAT"} and codes(evs[0].recipient) == {"SDN", "TCD"}
+
+
+def test_events_demanded_act_is_not_done(pipeline):
+    evs = events_of("Human rights groups called for sanctions against Myanmar.", pipeline)
+    request = find(evs, "REQUEST")
+    assert request and codes(request[0].recipient) == {"MMR"}
+    assert all(e.modality == "hypothetical" for e in find(evs, "SANCTION"))

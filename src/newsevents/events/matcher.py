@@ -48,10 +48,39 @@ def _object_phrase(token: Token) -> str:
     return " ".join(words)
 
 
-def _names(obj: Token, objects: tuple[str, ...]) -> bool:
+def _head_names(obj: Token, objects: tuple[str, ...]) -> bool:
     phrase = _object_phrase(obj)
     return lemma(obj) in objects or obj.lower_ in objects or any(phrase == o or phrase.endswith(" " + o)
                                                                  for o in objects)
+
+
+def content_head(obj: Token, lexicon: Lexicon) -> Token:
+    """The noun an object is about: "part of a military aid program" is about the program,
+    "10 days of war games" about the games (partitive and measure nouns pass to their "of")."""
+    for _ in range(3):
+        if lemma(obj) not in lexicon.cue("partitive_heads") and not (obj.pos_ == "NUM" or obj.like_num):
+            break
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        obj = pobj
+    return obj
+
+
+def _names(obj: Token, objects: tuple[str, ...], lexicon: Lexicon) -> int:
+    """How well an object names one of `objects`: 3 by a two-word phrase ("tear gas"), 2 by a
+    modifier of a generic head ("aid deliveries", "peacekeeping force", "mediation efforts"),
+    1 by its head, 0 not at all."""
+    obj = content_head(obj, lexicon)
+    phrase = _object_phrase(obj)
+    if any(" " in o and (phrase == o or phrase.endswith(" " + o)) for o in objects):
+        return 3  # "tear gas" names the tear gas entry before the "gas" one
+    if lemma(obj) in lexicon.cue("generic_heads"):
+        if any(c.dep_ in ("compound", "amod", "nmod") and (lemma(c) in objects or c.lower_ in objects)
+               for c in obj.lefts):
+            return 2
+    return 1 if _head_names(obj, objects) else 0
 
 
 def _objects(verb: Token, prep: str | None) -> list[Token]:
@@ -74,8 +103,10 @@ def _complement_tense(verb: Token, future_aux: frozenset[str]) -> str | None:
 def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Trigger | None:
     """The most specific of `patterns` whose particle, preposition and object are in the parse."""
     best: Trigger | None = None
+    best_rank = (0, 0)
     for p in patterns:
         words = [verb]
+        quality = 0
         if p.particle:
             part = _particle(verb, p.particle)
             if part is None:
@@ -83,20 +114,25 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(part)
         if p.prep:
             prep = _particle(verb, p.prep)
+            if prep is None and p.objects:  # "shared evidence with X": the preposition on the object
+                prep = next((g for c in verb.children if c.dep_ == "dobj" for g in c.rights
+                             if g.dep_ == "prep" and g.lower_ == p.prep), None)
             if prep is None:
                 continue
             words.append(prep)
         obj = None
         if p.objects:
-            obj = next((o for o in _objects(verb, p.prep) if _names(o, p.objects)), None)
-            if obj is None:
+            named = [(_names(o, p.objects, lexicon), o) for o in _objects(verb, p.prep)]
+            quality, obj = max(named, key=lambda x: x[0], default=(0, None))
+            if not quality or obj is None:
                 continue
             if obj.i > verb.i:  # "imposed sanctions"; a passive subject stays out of the trigger
                 words.append(obj)
         if p.clause and _complement_tense(verb, lexicon.cue("future_aux")) != p.clause:
             continue
-        if best is None or p.specificity > best.pattern.specificity:
-            best = Trigger(verb, p, "verb", tuple(words), obj)
+        rank = (p.specificity, quality)
+        if best is None or rank > best_rank:
+            best, best_rank = Trigger(verb, p, "verb", tuple(words), obj), rank
     return best
 
 
@@ -105,15 +141,28 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
     verbs: list[Trigger] = []
     nouns: list[Trigger] = []
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ != "amod"):  # not "free education"
             patterns = lexicon.verbs.get(lemma(tok)) or lexicon.verbs.get(tok.lower_)
             if patterns and (tok.pos_ != "AUX" or tok.dep_ not in ("aux", "auxpass")):
                 found = match_verb(tok, patterns, lexicon)
                 if found:
                     verbs.append(found)
-        elif tok.pos_ == "NOUN" and tok.dep_ != "compound" and not tok.ent_type_:  # not "Economic Cooperation"
+        elif tok.pos_ == "NOUN" and not tok.ent_type_:  # not "Economic Cooperation"
             patterns = lexicon.nouns.get(lemma(tok)) or lexicon.nouns.get(tok.lower_)
-            if patterns:
+            if not patterns:
+                continue
+            if tok.dep_ != "compound":
                 nouns.append(Trigger(tok, patterns[0], "noun", (tok,)))
-    claimed = {t.object.i for t in verbs if t.object is not None}
-    return verbs + [n for n in nouns if n.token.i not in claimed]
+            elif (tok.head.pos_ == "NOUN" and lemma(tok.head) in lexicon.cue("event_heads")
+                  and not (lexicon.nouns.get(lemma(tok.head)))):
+                # "mediation efforts", "aid deliveries": the modifier names the event, the head
+                # takes its place in the clause
+                nouns.append(Trigger(tok.head, patterns[0], "noun", (tok, tok.head)))
+    claimed = {i for t in verbs if t.object is not None for i in (t.object.i, content_head(t.object, lexicon).i)}
+    nouns = [n for n in nouns if n.token.i not in claimed]
+    # "undertook a mediation mission", "launched a campaign": an empty verb gives way to its noun
+    heads = {n.token.i for n in nouns}
+    empty = lexicon.cue("empty_verbs")
+    verbs = [v for v in verbs if not (v.pattern.specificity == 0 and lemma(v.token) in empty and
+                                      any(c.dep_ == "dobj" and c.i in heads for c in v.token.children))]
+    return verbs + nouns

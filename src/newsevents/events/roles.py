@@ -79,6 +79,10 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
         head = head.head  # "looking at scheduling a meeting"
         up = subject(head, lexicon, depth + 1)
         return up and Role(up.heads, f"pcomp<{lemma(head)}.{up.path}")
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and _agent(head) is not None:
+        shared = _child(head, "nsubjpass")  # "X was indicted by Y and will resign": X resigns
+        if shared is not None:
+            return Role(conjuncts(shared), f"conj<{lemma(head)}.nsubjpass")
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         up = subject(head, lexicon, depth + 1)
         return up and Role(up.heads, f"{verb.dep_}<{lemma(head)}.{up.path}")
@@ -86,6 +90,10 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
         if verb.dep_ == "acomp":
             up = subject(head, lexicon, depth + 1)
             return up and Role(up.heads, f"acomp<{up.path}")
+        if not actor_like(head) and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX") \
+                and lemma(head) in lexicon.cue("message_nouns"):
+            up = subject(head.head, lexicon, depth + 1)  # "issued a declaration demanding ..."
+            return up and Role(up.heads, f"acl<{lemma(head.head)}.{up.path}")
         return Role(conjuncts(head), "acl")
     return None
 
@@ -135,6 +143,30 @@ def noun_agent(noun: Token, agent_preps: tuple[str, ...]) -> Role | None:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _ACTOR_ENTS:
             return Role(conjuncts(c), c.dep_)
     return None
+
+
+_INNER_PREPS = ("by", "from", "of", "against", "on", "with", "to", "for")
+
+
+def inner_actors(obj: Token) -> Role | None:
+    """Actors named inside an object noun phrase that is not itself an actor: "an Indian
+    proposal", "Saddam Hussein's proposal", "calls by Belarus", "the withdrawal of Serbian forces"."""
+    if obj.ent_type_ in _ACTOR_ENTS or obj.pos_ == "PROPN":
+        return None  # the object is the actor: the patient role has it
+    heads: list[Token] = []
+    for c in obj.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            heads += conjuncts(c)
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _ACTOR_ENTS:
+            heads += conjuncts(c)
+    if not heads:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+                pobj = _child(c, "pobj")
+                if pobj is not None:
+                    heads += conjuncts(pobj)
+                    break
+    return Role(heads, "object.inner") if heads else None
 
 
 class ActorIndex:
@@ -192,7 +224,35 @@ def resolve(head: Token, index: ActorIndex, text: str) -> list[EventActor]:
         if actor.id not in seen:
             seen.add(actor.id)
             out.append(event_actor(actor, s, e, text[s:e]))
+    if not any(a.code or a.country for a in out) and head.pos_ not in ("PRON", "DET"):
+        placed = _placed(head, index, text)
+        if placed is not None:
+            return [placed]
     if not out and head.pos_ not in ("PRON", "DET") and head.lower_ not in _RELATIVE:
         out.append(EventActor(text=text[core_start:core_end], start=core_start, end=core_end, code=None,
                               country=None, sector=None, actor_id=None))
     return out
+
+
+_PLACE_PREPS = ("in", "from", "of", "throughout", "across", "inside", "at")
+
+
+def _placed(head: Token, index: ActorIndex, text: str) -> EventActor | None:
+    """An uncoded noun phrase placed by a coded country: "security forces in Guinea", "doctors
+    from two American aid groups", "students throughout Indonesia" take that country."""
+    for c in head.children:
+        if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+            continue
+        pobj = _child(c, "pobj")
+        if pobj is None:
+            continue
+        start, end, _, _ = np_bounds(pobj)
+        found = [f for f in index.overlapping(start, end) if f[2].country]
+        on_head = [f for f in found if f[0] <= pobj.idx < f[1]]
+        if not (on_head or found):
+            continue
+        actor = (on_head or found)[0][2]
+        s0, _, _, _ = np_bounds(head)
+        return EventActor(text=text[s0:end], start=s0, end=end, code=actor.country, country=actor.country,
+                          sector=None, actor_id=None)
+    return None

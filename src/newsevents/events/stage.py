@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Event, EventActor, Span
 from .lexicon import Lexicon, NounPattern, VerbPattern
-from .matcher import Trigger, find_triggers, lemma
+from .matcher import Trigger, content_head, find_triggers, lemma
 from .modality import Modality, assess
-from .roles import (ActorIndex, Role, actor_like, clause_subject, noun_agent, patient, prep_objects,
-                    resolve, subject)
+from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, noun_agent, patient,
+                    prep_objects, resolve, subject)
 
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "itself", "themselves"}
 _HOSTILE_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
@@ -25,6 +25,7 @@ class Context:
     lexicon: Lexicon
     index: ActorIndex
     countries: list[tuple[int, str, Actor]]  # (offset, country, actor) of coded mentions, in order
+    types: dict[int, str] = field(default_factory=dict)  # the current sentence's triggers: token → type
 
 
 def find_events(document: Document, doc: Doc, actors: list[Actor], lexicon: Lexicon) -> list[Event]:
@@ -42,14 +43,64 @@ def find_events(document: Document, doc: Doc, actors: list[Actor], lexicon: Lexi
     events: list[Event] = []
     for sent in doc.sents:
         triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
+        triggers = _absorb(triggers, lexicon)
         stop = {t.token.i for t in triggers}
-        for trig in triggers:
-            events += _events(trig, sent, stop, ctx)
+        ctx.types = {t.token.i: _type_of(t, lexicon) for t in triggers}
+        found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
+        events += _protest_topics(found, ctx)
         events += _obligations(sent, stop, ctx)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     for n, e in enumerate(events, 1):
         e.id = f"e{n}"
     return events
+
+
+def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
+    """ "vowed to fight", "threatened to impose a curfew": the bare promise or threat gives way to
+    the act it governs, which is coded as the intent or threat of that act."""
+    at = {t.token.i for t in triggers}
+    absorbing = lexicon.cue("absorbing_governors")
+    return [t for t in triggers if not (
+        t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
+        any(c.dep_ == "xcomp" and (c.i in at or any(g.dep_ == "dobj" and g.i in at for g in c.children))
+            for c in t.token.children))]
+
+
+def _type_of(trig: Trigger, lexicon: Lexicon) -> str:
+    row = lexicon.code(trig.pattern.cameo)
+    return trig.pattern.event or (row.event if row else "")
+
+
+def _protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> list[Event]:
+    """ "staged demonstrations to demand reforms", "demonstrated calling for independence": the
+    topic of a protest (a demand or a complaint) is not an event of its own (PLOVER manual); the
+    protest takes its recipient when it names none."""
+    protests = {trig.token.i: evs for trig, evs in found if any(e.event == "PROTEST" for e in evs)}
+    if not protests:
+        return [e for _, evs in found for e in evs]
+    out = []
+    for trig, evs in found:
+        protest = _protest_above(trig.token, protests) if trig.kind == "verb" else None
+        if protest is None or not all(e.event in ("REQUEST", "ACCUSE") for e in evs):
+            out += evs
+            continue
+        for p in protests[protest]:
+            if not _coded(p.recipient):
+                topic = next((e for e in evs if _coded(e.recipient) and not _same(e.recipient, p.actor)), None)
+                if topic is not None:
+                    p.recipient = topic.recipient
+                    p.explain["recipient_path"] = "protest_topic"
+    return out
+
+
+def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "conj", "relcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in protests:
+            return tok.i
+    return None
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
@@ -63,7 +114,14 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
     if trig.kind == "verb":
         return tok, True
     head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
+            lemma(head.head) in lexicon.cue("partitive_heads") and head.head.pos_ == "NOUN":
+        # "the first day of a strike", "10 days of war games": the measure stands for the event
+        return _event_verb(Trigger(head.head, trig.pattern, "noun", (head.head,)), lexicon)
     if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if head.head.pos_ in ("VERB", "AUX") and (head.lower_ in ("for", "in", "into") or (
+                head.lower_ == "on" and lemma(head.head) in lexicon.cue("state_verbs"))):
+            return head.head, True  # "returned to Geneva for talks", "engaged in ethnic cleansing"
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
         return None, False
@@ -81,10 +139,17 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
     own = noun_agent(trig.token, pattern.agent_preps)
+    if own is None and verb is not None and trig.token.dep_ == "dobj" and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in trig.token.children):
+        light = True  # "reiterated its demand": the possessor is the subject
     if own is not None or verb is None or not light:
         return own
     if trig.token.dep_ == "nsubjpass":
         return None
+    if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "for":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:  # "blamed Israel for the bombing": the bombing is Israel's
+            return Role(conjuncts(obj), f"dobj<{lemma(verb)}.for")
     return subject(verb, lexicon)
 
 
@@ -108,6 +173,16 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         for c in tok.children:
             if c.dep_ == "xcomp":  # "agreed to send troops to Y"
                 out += [patient(c), prep_objects(c, default)]
+                obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+                if obj is not None:  # "threatened to break relations with Russia"
+                    out.append(prep_objects(obj, default + ("with", "against", "on", "to")))
+                    out.append(inner_actors(content_head(obj, lexicon)))
+        objs = [trig.object] if trig.object is not None else [c for c in tok.children if c.dep_ == "dobj"]
+        if pattern.prep:  # "called for sanctions against Nigeria"
+            objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == pattern.prep
+                     for g in c.children if g.dep_ == "pobj"]
+        for obj in objs[:2]:  # "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"
+            out.append(inner_actors(content_head(obj, lexicon)))
         if tok.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             out.append(prep_objects(tok.head, ("to", "with")))  # "wrote to X asking for Y"
     else:
@@ -121,7 +196,65 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         for c in tok.children:  # "the attack on X" parsed with "on" under "of"
             if c.dep_ == "poss" and pattern.agent_preps and "poss" in pattern.recipient_preps:
                 out.append(Role([c], "poss"))
+            elif c.dep_ in ("acl", "ccomp"):  # "its demand that Israel ease ..."
+                out.append(_subject_of(c))
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "a suspension of air links with Serbia"
+                out += [prep_objects(g, preps) for g in c.children if g.dep_ == "pobj"]
     return [r for r in out if r is not None]
+
+
+_LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "into", "on")
+
+
+def _place(trig: Trigger, verb: Token | None, ctx: Context, actor: list[EventActor]) -> list[EventActor]:
+    """The coded place the event's clause puts it in ("in the town of Cizre in southeastern
+    Turkey"), other than the actor's own mention."""
+    taken = {a.actor_id for a in actor if a.actor_id} | {a.country for a in actor if a.country and not a.actor_id}
+    heads = [trig.token] + ([verb] if verb is not None and verb.i != trig.token.i else [])
+    if trig.object is not None:  # "lifted a state of emergency in West Darfur"
+        heads += [trig.object] + [g for c in trig.object.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in _LOCATIVE:
+                continue
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                if pobj.ent_type_ not in ("GPE", "LOC", "FAC") and not any(
+                        t.ent_type_ in ("GPE", "LOC") for t in pobj.subtree):
+                    continue
+                for found in _resolve(Role([pobj], "location"), ctx, trig.token.idx):
+                    if (found.code or found.country) and found.actor_id not in taken and found.country not in taken:
+                        return [found]
+    return []
+
+
+def _joint(trig: Trigger, actor: list[EventActor]) -> bool:
+    """ "French and Egyptian warships launched war games", "joint exercises with Y"."""
+    words = [trig.token] + ([trig.object] if trig.object is not None else [])
+    if any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for w in words for c in w.lefts):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children):
+        return True
+    return len({a.country for a in actor if a.country}) > 1
+
+
+def _subject_of(clause: Token) -> Role | None:
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return Role(conjuncts(c), f"{clause.dep_}.nsubj")
+    return None
+
+
+def _expanded(roles: list[Role]):
+    """Each candidate recipient, then the actors inside it when it is a thing, not an actor:
+    "conceded to demands from UNITA", "complained over Israeli air raids"."""
+    for role in roles:
+        yield role
+        for head in role.heads:
+            if head.pos_ == "NOUN" and not head.ent_type_:
+                inner = inner_actors(head)
+                if inner is not None:
+                    yield inner
 
 
 def _dative(verb: Token) -> Role | None:
@@ -183,6 +316,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     mod = assess(verb, lexicon, stop - {trig.token.i}) if verb is not None else Modality()
     if trig.kind == "noun":
         mod.negated = mod.negated or any(c.lower_ == "no" for c in trig.token.children if c.dep_ == "det")
+        if verb is not None and ctx.types.get(verb.i) in ("REQUEST", "THREATEN") and verb.i != trig.token.i:
+            mod.hypothetical = True  # "called for sanctions", "threatened a boycott": not (yet) done
+            mod.cues.append(lemma(verb))
     cameo = pattern.cameo
     rule = None
     framed = mod.governor is not None and mod.governor.i in stop
@@ -192,25 +328,39 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     actor_role = _actor_role(trig, verb, light, lexicon)
     actor = _resolve(actor_role, ctx, trig.token.idx)
     pronoun = actor_role is not None and all(h.lower_ in _PRONOUNS for h in actor_role.heads)
-    if not actor and pronoun and claimant:
+    if not _coded(actor) and pronoun and _coded(claimant):
         actor = claimant  # "Hungary said it will support ...": "it" is the speaker
-    # A future act announced or reported ("X will support Y, Z said") is a statement of intent.
-    if not framed and (mod.intent or (mod.future and mod.speech is not None)):
+    # A future act ("X will support Y", "X plans to visit Y") is a statement of intent; a hostile
+    # act in the future or under a condition ("may halt mediation if ...") is a threat; a
+    # cooperative act declined ("declined to resign") is a refusal.
+    governor = lemma(mod.governor) if mod.governor is not None else ""
+    hostile = cameo[:2] in _HOSTILE_ROOTS
+    refused = mod.negated and governor in lexicon.cue("refusal_governors") and not hostile
+    will = mod.future and any(c in lexicon.cue("future_aux") for c in mod.cues)
+    promised = mod.intent or (mod.future and mod.speech is not None) or (will and cameo[:2] != "04")
+    threat = mod.conditional and hostile and (will or mod.speech is not None)  # "will/may halt X unless ..., Y said"
+    if not framed and (promised or refused or threat):
         table = lexicon.refusal if mod.negated else lexicon.intent
         new = lexicon.by_prefix(table, cameo)
+        if new and governor in lexicon.cue("threat_governors") and not new.startswith("13"):
+            new = "130"
         if new:
             cameo, rule = new, "refusal" if mod.negated else "intent"
             mod.negated = False
             mod.future = False
+    joint = cameo == "150" and _joint(trig, actor)
+    if joint:
+        cameo = "062"  # joint exercises: military cooperation, not a show of force
     row = lexicon.code(cameo)
-    event_type = (pattern.event if rule is None and pattern.event else None) or (row.event if row else None)
+    event_type = (pattern.event if rule is None and not joint and pattern.event else None) or \
+        (row.event if row else None)
     if not event_type:
         return []
 
     recipients: list[EventActor] = []
     recipient_path = None
     reciprocal = False
-    for role in _recipient_roles(trig, verb, event_type, lexicon):
+    for role in _expanded(_recipient_roles(trig, verb, event_type, lexicon)):
         if any(h.lower_ == "other" and any(c.lower_ in ("each", "one") for c in h.lefts) or
                " ".join(t.lower_ for t in h.subtree) in lexicon.cue("reciprocal_words") for h in role.heads):
             reciprocal, recipient_path = True, role.path
@@ -224,6 +374,11 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
 
     if trig.kind == "noun" and not actor and not recipients and not reciprocal:
         return []  # a bare "the war", "aid": no one does it to anyone here
+    if not reciprocal and not _coded(recipients) and event_type.lower() in lexicon.cue("located_events"):
+        # "imposed a curfew in Cizre", "demonstrated in Serbia": done to the place it is done in
+        place = _place(trig, verb, ctx, actor)
+        if place:
+            recipients, recipient_path = place, "location"
     sentence = _span(ctx.document, sent.start_char, sent.end_char)
     base = Event(
         event=event_type, cameo=cameo, actor=actor, recipient=recipients, sentence=sentence,
@@ -231,6 +386,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         mode=(row.mode if row else None) or getattr(pattern, "mode", None),
         context=list(row.context) if row else [], quad=row.quad if row else None,
         goldstein=row.goldstein if row else None, negated=mod.negated,
+        location=recipients[0].text if recipient_path == "location" else None,
         modality=_label(mod, claimant, actor, rule),
         source_of_claim=claimant[0] if claimant and not _same(claimant, actor) else None,
         confidence=_confidence(trig, actor, recipients),
