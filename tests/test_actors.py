@@ -197,3 +197,11 @@ def test_the_two_leaders_are_the_last_two_heads_named():
     actors = actors_of(text)
     pair = {a.name for a in actors if any(m.text == "the two leaders" for m in a.mentions)}
     assert pair == {"Kim Jong-un", "Donald Trump"}
+
+
+def test_he_and_she_follow_first_names_when_no_honorific_says():
+    text = ("Moscow talks\n\nRussian President Vladimir Putin met German Chancellor Angela Merkel on Monday. "
+            "He said the talks were useful. She disagreed.")
+    actors = actors_of(text, date="2018-05-01")
+    assert "He" in {m.text for m in by_mention(actors, "Vladimir Putin").mentions}
+    assert "She" in {m.text for m in by_mention(actors, "Angela Merkel").mentions}

@@ -98,6 +98,7 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     _load_agents(k)
     _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
     k.places = load_places()
+    _gender_detector()  # loaded with the rest, not on the first name of the first article
     for path in user_files:
         from .user import load_user_file
 
@@ -105,6 +106,21 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     for p in k.problems:
         log.warning("%s", p)
     return k
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """M or F when the first of several names is clearly a man's or a woman's ("Sarah Sanders")."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    return {"male": "M", "female": "F"}.get(_gender_detector().get_gender(parts[0]))
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Span
 from ..resources import read_lines
-from .knowledge import WHOLE_CODES, Knowledge, Referent, compose_code
+from .knowledge import WHOLE_CODES, Knowledge, Referent, compose_code, first_name_gender
 from .matching import DEMONYM, PERSON_NAME, Found, find_matches
 
 # Closed grammatical classes, not knowledge: kept here.
@@ -328,8 +328,8 @@ def _person(b: _Builder, span: SpacySpan) -> None:
             actor = b.actor(f"person:{name}", lambda: _coded(name, "person", ctx))
     if actor.role is None and ctx.role:
         actor.role = ctx.role
-    g = gender or ctx.gender
-    if g and actor.name not in b.gender:
+    g = gender or ctx.gender or (None if actor.name in b.gender else first_name_gender(actor.name))
+    if g and (actor.name not in b.gender or gender):  # an honorific ("Ms") outweighs a first name
         b.gender[actor.name] = g
     b.mention(actor, start_char, span.end_char, span.root.i)
 
