@@ -205,3 +205,9 @@ def test_he_and_she_follow_first_names_when_no_honorific_says():
     actors = actors_of(text, date="2018-05-01")
     assert "He" in {m.text for m in by_mention(actors, "Vladimir Putin").mentions}
     assert "She" in {m.text for m in by_mention(actors, "Angela Merkel").mentions}
+
+
+def test_a_named_group_codes_its_members():
+    actors = actors_of("Taliban negotiators and US envoy Zalmay Khalilzad resumed talks in Doha.", date="2019-06-01")
+    assert by_mention(actors, "Taliban negotiators").code == by_mention(actors, "Taliban").code
+    assert by_mention(actors, "Zalmay Khalilzad").country == "USA"

@@ -368,8 +368,9 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
             return
     name = b.doc[np_start:span.end].text
     name = name[4:] if name.lower().startswith("the ") else name
-    if ctx.organisation is not None:  # "NATO peacekeeping troops", "Red Cross officials"
-        o = ctx.organisation
+    named = ctx.organisation or (ctx.institution if ctx.institution and ctx.institution.sector else None)
+    if named is not None:  # "NATO peacekeeping troops", "Taliban negotiators", "Kremlin officials"
+        o = named
         actor = b.actor(f"group:{o.code}:{head.lemma_}", lambda: Actor(
             id="", name=name, code=o.code, country=o.country, sector=o.sector, kind="group",
             organisation=o.organisation, role=head.lemma_))
