@@ -242,3 +242,9 @@ def test_clean_html_examples_have_no_chrome(example_analyses):
         for chrome in ("Share this article", "Related", "Subscribe", "Sign in", "cookie", "Advertisement"):
             assert not any(line.startswith(chrome) for line in lines), (doc_id, chrome)
         assert lines[-1][-1] in ".!?\"'”’»)", (doc_id, lines[-1])
+
+
+def test_clean_a_lone_headline_like_line_is_the_article():
+    """A one-line input without end punctuation is text to analyse, not page chrome."""
+    doc = clean_body("Iran seizes British tanker in Strait of Hormuz")
+    assert doc.text == "Iran seizes British tanker in Strait of Hormuz"

@@ -64,13 +64,16 @@ def clean(article: Article) -> Document:
     chrome = _chrome_pattern()
     outlets = _outlets()
     keep = [not is_chrome(body[s:e].strip(), chrome, outlets) for s, e in lines]
-    # The tail of a scraped page: short lines that are not sentences are chrome too.
-    for i in range(len(lines) - 1, -1, -1):
-        s, e = lines[i]
-        line = body[s:e].strip()
-        if keep[i] and (is_sentence(line) or len(line.split()) > _MAX_SHORT_WORDS):
-            break
-        keep[i] = False
+    # The tail of a scraped page: short lines that are not sentences are chrome too, once
+    # the article has had a sentence (a lone headline-like line is the article itself).
+    def real(i: int) -> bool:
+        line = body[lines[i][0]:lines[i][1]].strip()
+        return keep[i] and (is_sentence(line) or len(line.split()) > _MAX_SHORT_WORDS)
+
+    last = next((i for i in range(len(lines) - 1, -1, -1) if real(i)), None)
+    if last is not None:
+        for i in range(last + 1, len(lines)):
+            keep[i] = False
     outlet = article.outlet
     removed = []
     for (s, e), kept in zip(lines, keep):
