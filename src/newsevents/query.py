@@ -45,28 +45,68 @@ def _dates(f: Filters, column: str, where: list[str], params: list[Any]) -> None
         params.append(normalize_date(f.until))
 
 
-def _finish(sql: str, where: list[str], order: str, f: Filters) -> str:
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {order}"
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return sql
-
-
 def events(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Events matching the filters, newest last, each with its document id."""
+    sql, params = _event_sql(f)
+    sql += " ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_start" + _limit(f)
+    return [{"document": r["doc_id"], **event_from_row(r)} for r in store.query(sql, params)]
+
+
+def quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
+    """Quotes matching the filters, with the speaker's resolved name and code."""
+    sql, params = _quote_sql(f)
+    sql += " ORDER BY d.date NULLS LAST, q.doc_id, q.content_start" + _limit(f)
+    return [{"document": r["doc_id"], "date": _iso(r["doc_date"]), **quote_from_row(r),
+             "speaker_name": r["speaker_name"], "speaker_code": r["speaker_code"]} for r in store.query(sql, params)]
+
+
+def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
+    """Actors across documents, grouped by name and code, with mention and document counts."""
+    where, params = _actor_where(f)
+    sql = ("SELECT a.name, a.code, a.country, a.sector, a.kind, count(DISTINCT a.doc_id) AS documents, "
+           "sum(a.mention_count) AS mentions FROM actors a JOIN documents d ON d.id = a.doc_id")
+    sql += _where(where) + " GROUP BY ALL ORDER BY mentions DESC, a.name" + _limit(f)
+    return store.query(sql, params)
+
+
+def documents(store: Store, f: Filters) -> list[dict[str, Any]]:
+    """Documents with their counts of actors, quotes and events."""
+    where, params = _document_where(f)
+    sql = ("SELECT d.id, d.date, d.outlet, d.title, "
+           "(SELECT count(*) FROM actors a WHERE a.doc_id = d.id) AS actors, "
+           "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes, "
+           "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d")
+    return store.query(sql + _where(where) + " ORDER BY d.date NULLS LAST, d.id" + _limit(f), params)
+
+
+# -- the filters as SQL, shared by the lists above and the API's pages below -----------
+
+def _where(where: list[str]) -> str:
+    return " WHERE " + " AND ".join(where) if where else ""
+
+
+def _limit(f: Filters) -> str:
+    return f" LIMIT {int(f.limit)}" if f.limit else ""
+
+
+def _event_sql(f: Filters) -> tuple[str, list[Any]]:
+    """The filtered events joined to their documents."""
     where, params = [], []
     if f.actor:
         where.append(_side("e.actor_codes", "e.actor", f.actor, params))
     if f.recipient:
         where.append(_side("e.recipient_codes", "e.recipient", f.recipient, params))
     if f.country:
-        where.append("len(list_filter(list_concat(e.actor_codes, e.recipient_codes), lambda c: starts_with(c, ?))) > 0")
+        where.append("len(list_filter(list_concat(e.actor_codes, e.recipient_codes), "
+                     "lambda c: starts_with(c, ?))) > 0")
         params.append(f.country.upper())
     if f.types:
         where.append("list_contains(?, e.event)")
         params.append([t.upper() for t in f.types])
+    quads = getattr(f, "quads", None)
+    if quads:
+        where.append("list_contains(?, e.quad)")
+        params.append([int(x) for x in quads])
     if f.modality:
         where.append("e.modality = ?")
         params.append(f.modality)
@@ -78,13 +118,14 @@ def events(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.document:
         where.append("e.doc_id = ?")
         params.append(f.document)
-    _dates(f, "e.date", where, params)
-    sql = _finish("SELECT e.* FROM events e", where, "e.date NULLS LAST, e.doc_id, e.sentence_start", f)
-    return [{"document": r["doc_id"], **event_from_row(r)} for r in store.query(sql, params)]
+    _dates(f, "d.date" if getattr(f, "date_field", "event") == "document" else "e.date", where, params)
+    sql = ("SELECT e.*, d.date AS doc_date, d.title AS doc_title FROM events e "
+           "JOIN documents d ON d.id = e.doc_id")
+    return sql + _where(where), params
 
 
-def quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
-    """Quotes matching the filters, with the speaker's resolved name and code."""
+def _quote_sql(f: Filters) -> tuple[str, list[Any]]:
+    """The filtered quotes joined to their documents."""
     where, params = [], []
     if f.speaker:
         where.append("(q.speaker_text ILIKE ? OR q.speaker_name ILIKE ? OR q.speaker_code ILIKE ?)")
@@ -99,18 +140,11 @@ def quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
         where.append("q.doc_id = ?")
         params.append(f.document)
     _dates(f, "d.date", where, params)
-    sql = _finish("SELECT q.*, d.date AS doc_date FROM quotes q JOIN documents d ON d.id = q.doc_id",
-                  where, "d.date NULLS LAST, q.doc_id, q.content_start", f)
-    out = []
-    for r in store.query(sql, params):
-        row = {"document": r["doc_id"], "date": r["doc_date"].isoformat() if r["doc_date"] else None,
-               **quote_from_row(r), "speaker_name": r["speaker_name"], "speaker_code": r["speaker_code"]}
-        out.append(row)
-    return out
+    sql = "SELECT q.*, d.date AS doc_date, d.title AS doc_title FROM quotes q JOIN documents d ON d.id = q.doc_id"
+    return sql + _where(where), params
 
 
-def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
-    """Actors across documents, grouped by name and code, with mention and document counts."""
+def _actor_where(f: Filters) -> tuple[list[str], list[Any]]:
     where, params = [], []
     if f.actor:
         if _CODE.match(f.actor):
@@ -129,18 +163,11 @@ def actors(store: Store, f: Filters) -> list[dict[str, Any]]:
         where.append("a.doc_id = ?")
         params.append(f.document)
     _dates(f, "d.date", where, params)
-    sql = ("SELECT a.name, a.code, a.country, a.sector, a.kind, count(DISTINCT a.doc_id) AS documents, "
-           "sum(a.mention_count) AS mentions FROM actors a JOIN documents d ON d.id = a.doc_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " GROUP BY ALL ORDER BY mentions DESC, a.name"
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return store.query(sql, params)
+    return where, params
 
 
-def documents(store: Store, f: Filters) -> list[dict[str, Any]]:
-    """Documents with their counts of actors, quotes and events."""
+def _document_where(f: Filters) -> tuple[list[str], list[Any]]:
+    """Documents by text, id, date, and the actors and event types they hold."""
     where, params = [], []
     if f.search:
         where.append("(d.title ILIKE ? OR d.text ILIKE ?)")
@@ -148,15 +175,21 @@ def documents(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.document:
         where.append("d.id = ?")
         params.append(f.document)
-    if f.country:  # documents with an actor of that country
+    if f.actor:
+        if _CODE.match(f.actor):
+            where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND starts_with(a.code, ?))")
+            params.append(f.actor)
+        else:
+            where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND a.name ILIKE ?)")
+            params.append(f"%{f.actor}%")
+    if f.country:
         where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND a.country = ?)")
         params.append(f.country.upper())
+    if f.types:
+        where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND list_contains(?, e.event))")
+        params.append([t.upper() for t in f.types])
     _dates(f, "d.date", where, params)
-    sql = ("SELECT d.id, d.date, d.outlet, d.title, "
-           "(SELECT count(*) FROM actors a WHERE a.doc_id = d.id) AS actors, "
-           "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes, "
-           "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d")
-    return store.query(_finish(sql, where, "d.date NULLS LAST, d.id", f), params)
+    return where, params
 
 
 def summary(store: Store) -> dict[str, Any]:
@@ -257,43 +290,6 @@ def _keyset(sql: str, params: list[Any], key_sql: list[str], kind: str, types: t
     return rows, next_cursor
 
 
-def _event_sql(f: Filters) -> tuple[str, list[Any]]:
-    """The filtered events joined to their documents (same filters as `events`, plus quads)."""
-    where, params = [], []
-    if f.actor:
-        where.append(_side("e.actor_codes", "e.actor", f.actor, params))
-    if f.recipient:
-        where.append(_side("e.recipient_codes", "e.recipient", f.recipient, params))
-    if f.country:
-        where.append("len(list_filter(list_concat(e.actor_codes, e.recipient_codes), "
-                     "lambda c: starts_with(c, ?))) > 0")
-        params.append(f.country.upper())
-    if f.types:
-        where.append("list_contains(?, e.event)")
-        params.append([t.upper() for t in f.types])
-    quads = getattr(f, "quads", None)
-    if quads:
-        where.append("list_contains(?, e.quad)")
-        params.append([int(x) for x in quads])
-    if f.modality:
-        where.append("e.modality = ?")
-        params.append(f.modality)
-    if not f.include_negated:
-        where.append("NOT coalesce(e.negated, false)")
-    if f.search:
-        where.append("e.sentence_text ILIKE ?")
-        params.append(f"%{f.search}%")
-    if f.document:
-        where.append("e.doc_id = ?")
-        params.append(f.document)
-    _dates(f, "d.date" if getattr(f, "date_field", "event") == "document" else "e.date", where, params)
-    sql = ("SELECT e.*, d.date AS doc_date, d.title AS doc_title FROM events e "
-           "JOIN documents d ON d.id = e.doc_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql, params
-
-
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -326,23 +322,7 @@ def get_event(store: Store, doc_id: str, event_id: str) -> dict[str, Any] | None
 
 def quote_page(store: Store, f: Filters, cursor: str | None = None, size: int = 50) -> Page:
     """One page of quotes matching the filters (speaker, text, country, document, dates)."""
-    where, params = [], []
-    if f.speaker:
-        where.append("(q.speaker_text ILIKE ? OR q.speaker_name ILIKE ? OR q.speaker_code ILIKE ?)")
-        params += [f"%{f.speaker}%"] * 2 + [f"{f.speaker}%"]
-    if f.search:
-        where.append("q.content_text ILIKE ?")
-        params.append(f"%{f.search}%")
-    if f.country:
-        where.append("starts_with(q.speaker_code, ?)")
-        params.append(f.country.upper())
-    if f.document:
-        where.append("q.doc_id = ?")
-        params.append(f.document)
-    _dates(f, "d.date", where, params)
-    sql = "SELECT q.*, d.date AS doc_date, d.title AS doc_title FROM quotes q JOIN documents d ON d.id = q.doc_id"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql, params = _quote_sql(f)
     key = [f"coalesce(doc_date, DATE '{_FAR_DATE}')", "doc_id", "coalesce(content_start, -1)", "quote_id"]
     rows, nxt = _keyset(sql, params, key, "quotes", ("DATE", "VARCHAR", "BIGINT", "VARCHAR"), cursor, size, store,
                         lambda r: [_iso(r["_k0"]), r["_k1"], r["_k2"], r["_k3"]])
@@ -353,30 +333,11 @@ def quote_page(store: Store, f: Filters, cursor: str | None = None, size: int = 
 
 def actor_page(store: Store, f: Filters, cursor: str | None = None, size: int = 50) -> Page:
     """One page of actors across documents (grouped by name and code), most mentioned first."""
-    where, params = [], []
-    if f.actor:
-        if _CODE.match(f.actor):
-            where.append("starts_with(a.code, ?)")
-            params.append(f.actor)
-        else:
-            where.append("a.name ILIKE ?")
-            params.append(f"%{f.actor}%")
-    if f.country:
-        where.append("a.country = ?")
-        params.append(f.country.upper())
-    if f.search:
-        where.append("a.name ILIKE ?")
-        params.append(f"%{f.search}%")
-    if f.document:
-        where.append("a.doc_id = ?")
-        params.append(f.document)
-    _dates(f, "d.date", where, params)
+    where, params = _actor_where(f)
     sql = ("SELECT a.name, a.code, any_value(a.country) AS country, any_value(a.sector) AS sector, "
            "any_value(a.kind) AS kind, count(DISTINCT a.doc_id) AS documents, "
            "CAST(sum(a.mention_count) AS BIGINT) AS mentions FROM actors a JOIN documents d ON d.id = a.doc_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " GROUP BY a.name, a.code"
+    sql += _where(where) + " GROUP BY a.name, a.code"
     key = ["-coalesce(mentions, 0)", "coalesce(name, '')", "coalesce(code, '')"]
     rows, nxt = _keyset(sql, params, key, "actors", ("BIGINT", "VARCHAR", "VARCHAR"), cursor, size, store,
                         lambda r: [r["_k0"], r["_k1"], r["_k2"]])
@@ -385,33 +346,11 @@ def actor_page(store: Store, f: Filters, cursor: str | None = None, size: int = 
 
 def document_page(store: Store, f: Filters, cursor: str | None = None, size: int = 50) -> Page:
     """One page of documents with their counts; `actor` and `types` keep documents that have them."""
-    where, params = [], []
-    if f.search:
-        where.append("(d.title ILIKE ? OR d.text ILIKE ?)")
-        params += [f"%{f.search}%"] * 2
-    if f.document:
-        where.append("d.id = ?")
-        params.append(f.document)
-    if f.actor:
-        if _CODE.match(f.actor):
-            where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND starts_with(a.code, ?))")
-            params.append(f.actor)
-        else:
-            where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND a.name ILIKE ?)")
-            params.append(f"%{f.actor}%")
-    if f.country:
-        where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND a.country = ?)")
-        params.append(f.country.upper())
-    if f.types:
-        where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND list_contains(?, e.event))")
-        params.append([t.upper() for t in f.types])
-    _dates(f, "d.date", where, params)
+    where, params = _document_where(f)
     sql = ("SELECT d.id, d.date, d.outlet, d.title, d.url, "
            "(SELECT count(*) FROM actors a WHERE a.doc_id = d.id) AS actors, "
            "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes, "
-           "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+           "(SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events FROM documents d") + _where(where)
     key = [f"coalesce(date, DATE '{_FAR_DATE}')", "id"]
     rows, nxt = _keyset(sql, params, key, "documents", ("DATE", "VARCHAR"), cursor, size, store,
                         lambda r: [_iso(r["_k0"]), r["_k1"]])
