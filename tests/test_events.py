@@ -239,3 +239,87 @@ def test_events_demanded_act_is_not_done(pipeline):
     request = find(evs, "REQUEST")
     assert request and codes(request[0].recipient) == {"MMR"}
     assert all(e.modality == "hypothetical" for e in find(evs, "SANCTION"))
+
+
+# ---- wire constructions: threats, conditions, passives with weapons, local doers
+
+def test_events_threatened_act_is_one_threat_with_the_acts_recipient(pipeline):
+    evs = events_of("The United States threatened to impose sanctions on Turkey over its purchase of "
+                    "Russian missiles.", pipeline)
+    assert [e.event for e in evs] == ["THREATEN"], [(e.event, e.trigger.text) for e in evs]
+    assert codes(evs[0].actor) == {"USA"} and codes(evs[0].recipient) == {"TUR"}
+
+
+def test_events_threat_is_addressed_to_the_subject_of_its_condition(pipeline):
+    evs = find(events_of("Iran threatened to close the Strait of Hormuz unless Washington lifted its "
+                         "sanctions.", pipeline), "THREATEN")
+    assert evs and codes(evs[0].actor) == {"IRN"} and codes(evs[0].recipient) == {"USA"}
+    assert evs[0].explain["recipient_path"] == "condition.nsubj"
+
+
+def test_events_offer_is_addressed_to_the_subject_of_its_condition(pipeline):
+    evs = find(events_of("Pyongyang has offered to close its missile test site if Seoul halts its military "
+                         "drills.", pipeline), "AGREE")
+    assert evs and codes(evs[0].actor) == {"PRK"} and codes(evs[0].recipient) == {"KOR"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The president warned that Syria would pay a heavy price for the attack.", "THREATEN"),  # future in the past
+    ("Iran warned that it could block oil shipments through the Gulf.", "THREATEN"),
+    ("The minister warned that Russia had violated the treaty.", "ACCUSE"),  # a past clause is a criticism
+])
+def test_events_warned_that_reads_the_clause_tense(pipeline, text, event_type):
+    evs = events_of(text, pipeline)
+    assert evs and evs[0].event == event_type, [(e.event, e.cameo, e.trigger.text) for e in evs]
+
+
+def test_events_condemned_act_belongs_to_its_by_agent(pipeline):
+    evs = find(events_of("Iran condemned the killing of a nuclear scientist by Israel.", pipeline), "ACCUSE")
+    assert evs and codes(evs[0].actor) == {"IRN"} and codes(evs[0].recipient) == {"ISR"}
+
+
+def test_events_passive_hit_by_weapons_of_a_country(pipeline):
+    evs = find(events_of("A fuel depot in Syria was hit by Israeli missiles overnight.", pipeline), "ASSAULT")
+    assert evs and codes(evs[0].actor) == {"ISR"}
+
+
+def test_events_preposition_under_the_particle_names_the_place_left(pipeline):
+    evs = find(events_of("Israeli troops pulled out of the Gaza Strip on Sunday.", pipeline), "RETREAT")
+    assert evs and codes(evs[0].actor) == {"ISR"} and codes(evs[0].recipient) == {"PSE"}
+
+
+def test_events_uncoded_protesters_take_the_country_they_protest_in(pipeline):
+    evs = find(events_of("Demonstrators rallied outside the British embassy in Tehran on Monday.", pipeline),
+               "PROTEST")
+    assert evs and codes(evs[0].actor) == {"IRN"}
+
+
+def test_events_speaker_does_the_active_verb_after_a_reported_passive(pipeline):
+    evs = find(events_of("France said the journalist had been detained illegally and condemned Iran's "
+                         "refusal to free him.", pipeline), "ACCUSE")
+    assert evs and codes(evs[0].actor) == {"FRA"} and codes(evs[0].recipient) == {"IRN"}
+
+
+def test_events_circumstance_is_not_the_verbs_object(pipeline):
+    evs = events_of("Union leaders suspended their strike after talks with the government.", pipeline)
+    assert not [e for e in evs if e.event == "SANCTION"], [(e.event, e.trigger.text) for e in evs]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Iran seized a Greek oil tanker in the Gulf.", "COERCE"),  # PLOVER COERCE seize: confiscation
+    ("Gunmen hijacked a passenger plane bound for Kabul.", "ASSAULT"),  # abduct, hijack
+    ("Spain recognised the opposition leader as interim president.", "SUPPORT"),  # recognition (054)
+    ("Qatar deposited $1 billion in Egypt's central bank.", "AID"),
+    ("Cuba sent a team of doctors to Peru.", "AID"),  # a team of doctors is aid, not troops
+    ("The Pentagon sent an aircraft carrier strike group to the Gulf.", "MOBILIZE"),
+    ("Poland blocked the bloc's budget over a rule-of-law clause.", "REJECT"),  # veto
+    ("The ministry denied any involvement in the bombing.", "REJECT"),  # PLOVER: all rejections
+])
+def test_events_wire_types(pipeline, text, event_type):
+    evs = events_of(text, pipeline)
+    assert evs and evs[0].event == event_type, [(e.event, e.cameo, e.trigger.text) for e in evs]
+
+
+def test_events_raised_tariffs_belong_to_the_subject(pipeline):
+    evs = find(events_of("Washington raised tariffs on Chinese steel on Friday.", pipeline), "SANCTION")
+    assert evs and codes(evs[0].actor) == {"USA"} and codes(evs[0].recipient) == {"CHN"}

@@ -45,3 +45,36 @@ def test_resolve_event_date_and_place_from_clause():
 
     a = extract("At their June summit in Singapore, the two leaders signed an agreement.", date=BASE)
     assert a.events and all(e.date == "2018-06-01" and e.location == "Singapore" for e in a.events)
+
+
+@pytest.mark.parametrize("expression, future, expected", [
+    ("today", False, "2018-09-10"),
+    ("tomorrow", True, "2018-09-11"),
+    ("last week", False, "2018-09-03"),
+    ("next month", True, "2018-10-01"),
+    ("last year", False, "2017-09-01"),
+    ("three days ago", False, "2018-09-07"),
+    ("in November", False, "2017-11-01"),
+    ("in November", True, "2018-11-01"),
+    ("29 September", False, "2017-09-29"),
+    ("March 3, 2017", False, "2017-03-03"),
+    ("June 2016", False, "2016-06-01"),
+])
+def test_date_of_common_expressions_without_dateparser(expression, future, expected, monkeypatch):
+    import sys
+
+    from newsevents import timeplace
+
+    timeplace.date_of.cache_clear()
+    monkeypatch.setitem(sys.modules, "dateparser", None)  # the fast path must not need it
+    try:
+        assert date_of(expression, BASE, future) == expected
+    finally:
+        timeplace.date_of.cache_clear()
+
+
+def test_resolve_sentence_without_time_or_place_takes_document_date():
+    from newsevents.pipeline import extract
+
+    a = extract("The rebels attacked the army base.", date=BASE)
+    assert a.events and all(e.date == BASE and e.location is None for e in a.events)

@@ -31,19 +31,32 @@ def resolve(events: list[Event], document: Document, doc: Doc) -> None:
     """Fill each event's `date` (ISO, else the document date) and `location` (place name or None)."""
     if not events:
         return
-    by_sentence: dict[int, SpacySpan] = {}
+    # Per document, once: the entities of each sentence that has events (Span.ents walks the
+    # whole document's entities on every call), and dates per (sentence, trigger, tense).
+    doc_ents = list(doc.ents)
+    by_sentence: dict[int, tuple[SpacySpan, list[SpacySpan]]] = {}
+    dates: dict[tuple[int, int, bool], str | None] = {}
     for e in events:
-        sent = by_sentence.get(e.sentence.start)
-        if sent is None:
+        found = by_sentence.get(e.sentence.start)
+        if found is None:
             span = doc.char_span(e.sentence.start, e.sentence.end, alignment_mode="expand")
             if span is None:
                 e.date = e.date or document.date
                 continue
-            sent = by_sentence[e.sentence.start] = span
+            found = by_sentence[e.sentence.start] = (
+                span, [x for x in doc_ents if x.start >= span.start and x.end <= span.end])
+        sent, ents = found
+        if not ents:  # no time or place expression: the document date, no location
+            e.date = e.date or document.date
+            continue
         trigger = _token_at(sent, e.trigger.start)
         future = e.modality == "future"
-        e.date = e.date or _event_date(sent, trigger, document.date, future) or document.date
-        e.location = e.location or _event_place(sent, trigger, e)
+        if not e.date:
+            key = (e.sentence.start, trigger.i, future)
+            if key not in dates:
+                dates[key] = _event_date(ents, trigger, document.date, future)
+            e.date = dates[key] or document.date
+        e.location = e.location or _event_place(ents, trigger, e)
 
 
 def _token_at(sent: SpacySpan, offset: int) -> Token:
@@ -62,10 +75,10 @@ def _attached(ent: SpacySpan, trigger: Token) -> bool:
     return False
 
 
-def _event_date(sent: SpacySpan, trigger: Token, base: str | None, future: bool) -> str | None:
+def _event_date(ents: list[SpacySpan], trigger: Token, base: str | None, future: bool) -> str | None:
     if not base:
         return None
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in ents if e.label_ == "DATE"]
     attached = [e for e in dates if _attached(e, trigger)] or [e for e in dates if not _under_speech(e)]
     for ent in attached:
         found = date_of(ent.text, base, future)
@@ -112,11 +125,80 @@ def date_of(expression: str, base: str, future: bool = False) -> str | None:
     return _parse(text, base, future)
 
 
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+_TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
+_RELATIVE = re.compile(r"(last|this|next) (week|month|year)")
+_AGO = re.compile(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|week)s? ago")
+_MONTH_RE = "(" + "|".join(_MONTHS) + ")"
+_MONTH_DAY = re.compile(rf"{_MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH_RE}(?:,? (\d{{4}}))?")
+_MONTH_YEAR = re.compile(rf"{_MONTH_RE}(?:,? (\d{{4}}))?")
+
+
+_ANCHORED = re.compile(r"\d|\bago\b|\b(last|next|this|yesterday|today|tomorrow)\b|\b(" + "|".join(_MONTHS) + r")\b")
+_VAGUE = re.compile(r"\b(coming|end|decades?|century|centuries|annual|more than|almost|or)\b|\d0s\b")
+
+
+def _fast(text: str, day: dt.date, future: bool) -> str | None:
+    """The common wire expressions read without dateparser, as dateparser reads them with the
+    settings of `_parse` (days of a month first, the past unless the event is future)."""
+    if text in _TODAY:
+        return day.isoformat()
+    if text in ("yesterday", "tomorrow"):
+        return (day + dt.timedelta(days=1 if text == "tomorrow" else -1)).isoformat()
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}-01-01" if text != str(day.year) else day.isoformat()
+    m = _RELATIVE.fullmatch(text)
+    if m:
+        step = {"last": -1, "this": 0, "next": 1}[m[1]]
+        if m[2] == "week":
+            return (day + dt.timedelta(days=7 * step)).isoformat()
+        if m[2] == "year":
+            return dt.date(day.year + step, day.month, 1).isoformat()
+        month = day.month + step
+        return dt.date(day.year + (month - 1) // 12, (month - 1) % 12 + 1, 1).isoformat()
+    m = _AGO.fullmatch(text)
+    if m:
+        n = _NUMBERS.get(m[1]) or int(m[1])
+        return (day - dt.timedelta(days=n * (7 if m[2] == "week" else 1))).isoformat()
+    m = _MONTH_DAY.fullmatch(text) or _DAY_MONTH.fullmatch(text)
+    if m:
+        month_name, number = (m[1], m[2]) if m[1] in _MONTHS else (m[2], m[1])
+        month, dom = _MONTHS.index(month_name) + 1, int(number)
+        try:
+            if m[3]:
+                return dt.date(int(m[3]), month, dom).isoformat()
+            found = dt.date(day.year, month, dom)
+        except ValueError:
+            return None
+        if not future and found > day:
+            found = found.replace(year=day.year - 1) if not (month == 2 and dom == 29) else None
+        elif future and found < day:
+            found = found.replace(year=day.year + 1) if not (month == 2 and dom == 29) else None
+        return found.isoformat() if found else None
+    m = _MONTH_YEAR.fullmatch(text)
+    if m:
+        month = _MONTHS.index(m[1]) + 1
+        if m[2]:
+            return dt.date(int(m[2]), month, 1).isoformat()
+        if future:
+            return dt.date(day.year + (month <= day.month), month, 1).isoformat()
+        return dt.date(day.year - (month > day.month), month, 1).isoformat()
+    return None
+
+
 def _parse(text: str, base: str, future: bool) -> str | None:
-    import dateparser  # slow to import: only once a date needs it
+    text = re.sub(r"^(in|on|at|by|from|of|early|late|mid-?)\s+", "", text)
+    text = re.sub(r"'s$", "", re.sub(r"\s+", " ", text.strip()))  # "next year's"
+    fast = _fast(text, dt.date.fromisoformat(base), future)
+    if fast is not None:
+        return fast
+    if not _ANCHORED.search(text) or _VAGUE.search(text):
+        return None  # "the coming weeks", "months", "the 1970s": no point in time to parse
+    import dateparser  # slow to import and to run: only for the uncommon expressions
 
     day = dt.datetime.fromisoformat(base)
-    text = re.sub(r"^(in|on|at|by|from|of|early|late|mid-?)\s+", "", text)
     settings = {"RELATIVE_BASE": day, "PREFER_DATES_FROM": "future" if future else "past",
                 "PREFER_DAY_OF_MONTH": "first"}
     try:
@@ -130,10 +212,10 @@ def _parse(text: str, base: str, future: bool) -> str | None:
     return found.date().isoformat()
 
 
-def _event_place(sent: SpacySpan, trigger: Token, event: Event) -> str | None:
+def _event_place(ents: list[SpacySpan], trigger: Token, event: Event) -> str | None:
     """The first place in the trigger's clause introduced by "in", "at", "near" ..."""
     taken = {(a.start, a.end) for a in event.actor + event.recipient}
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ not in _PLACE_ENTS or (ent.start_char, ent.end_char) in taken:
             continue
         prep = ent.root.head

@@ -83,20 +83,26 @@ def _names(obj: Token, objects: tuple[str, ...], lexicon: Lexicon) -> int:
     return 1 if _head_names(obj, objects) else 0
 
 
-def _objects(verb: Token, prep: str | None) -> list[Token]:
-    """Candidate objects: direct object, passive subject, or the object of the pattern's preposition."""
+def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = frozenset()) -> list[Token]:
+    """Candidate objects: direct object, passive subject, or the object of the pattern's preposition
+    (any preposition but those of circumstance when the pattern names none: "suspended the
+    campaign after talks" does not suspend the talks)."""
     out = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     for c in verb.children:
-        if c.dep_ in ("prep", "agent", "dative") and (prep is None or c.lower_ == prep):
+        if c.dep_ in ("prep", "agent", "dative") and (c.lower_ == prep if prep else c.lower_ not in circumstance):
             out += [g for g in c.children if g.dep_ == "pobj"]
     out += [g for o in list(out) for g in o.children if g.dep_ == "conj"]
     return out
 
 
+_CLAUSE_FUTURE = ("would", "could", "might", "may")  # "warned that X would/could ...": the future in the past
+
+
 def _complement_tense(verb: Token, future_aux: frozenset[str]) -> str | None:
     for c in verb.children:
         if c.dep_ == "ccomp":
-            return "future" if any(a.lower_ in future_aux for a in c.children if a.dep_ == "aux") else "past"
+            return "future" if any(a.lower_ in future_aux or a.lower_ in _CLAUSE_FUTURE
+                                   for a in c.children if a.dep_ == "aux") else "past"
     return None
 
 
@@ -114,7 +120,9 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(part)
         if p.prep:
             prep = _particle(verb, p.prep)
-            if prep is None and p.objects:  # "shared evidence with X": the preposition on the object
+            if prep is None and (p.objects or "dobj" in p.recipient):
+                # "shared evidence with X", "recognised the opposition leader as president": the
+                # preposition on the object
                 prep = next((g for c in verb.children if c.dep_ == "dobj" for g in c.rights
                              if g.dep_ == "prep" and g.lower_ == p.prep), None)
             if prep is None:
@@ -122,7 +130,8 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(prep)
         obj = None
         if p.objects:
-            named = [(_names(o, p.objects, lexicon), o) for o in _objects(verb, p.prep)]
+            named = [(_names(o, p.objects, lexicon), o)
+                     for o in _objects(verb, p.prep, lexicon.cue("circumstance_preps"))]
             quality, obj = max(named, key=lambda x: x[0], default=(0, None))
             if not quality or obj is None:
                 continue

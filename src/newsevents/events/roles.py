@@ -83,9 +83,21 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
         shared = _child(head, "nsubjpass")  # "X was indicted by Y and will resign": X resigns
         if shared is not None:
             return Role(conjuncts(shared), f"conj<{lemma(head)}.nsubjpass")
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") and \
+            _child(head, "nsubjpass") is not None and _agent(head) is None and \
+            _child(verb, "dobj") is not None and _child(verb, "auxpass") is None:
+        # "Germany said Navalny had been poisoned and condemned the Kremlin": the passive's
+        # patient does not do the active verb coordinated with it; the speaker does
+        up = subject(head.head, lexicon, depth + 1)
+        return up and Role(up.heads, f"conj<ccomp<{lemma(head.head)}.{up.path}")
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         up = subject(head, lexicon, depth + 1)
         return up and Role(up.heads, f"{verb.dep_}<{lemma(head)}.{up.path}")
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and _child(verb, "dobj") is not None and \
+            head.pos_ in ("NOUN", "PROPN"):
+        # "Saudi-led coalition airstrikes killed 29 children" parsed as a clause on the noun: a
+        # finite verb with its own object is the noun's act
+        return Role(conjuncts(head), "acl.finite")
     if verb.dep_ == "acomp" or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG"):
         if verb.dep_ == "acomp":
             up = subject(head, lexicon, depth + 1)
@@ -159,8 +171,8 @@ def inner_actors(obj: Token) -> Role | None:
             heads += conjuncts(c)
         elif c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _ACTOR_ENTS:
             heads += conjuncts(c)
-    if not heads:
-        for c in obj.children:
+    if not heads:  # "the killing of X by Y": the doer named by "by" comes before the theme
+        for c in sorted(obj.children, key=lambda c: c.lower_ != "by"):
             if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
                 pobj = _child(c, "pobj")
                 if pobj is not None:

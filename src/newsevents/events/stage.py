@@ -166,6 +166,9 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         if "dobj" in pattern.recipient or not pattern.recipient:
             out.append(obj)
         out.append(prep_objects(tok, preps))
+        for word in trig.tokens[1:]:  # "pulled out of the Gaza Strip": the preposition under the particle
+            if word.dep_ in ("prt", "prep", "advmod") and word.i != getattr(trig.object, "i", -1):
+                out.append(prep_objects(word, preps + ("of",)))
         if trig.object is not None:
             out.append(prep_objects(trig.object, preps))
             out.append(_dative(tok))
@@ -200,6 +203,8 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 out.append(_subject_of(c))
             elif c.dep_ == "prep" and c.lower_ == "of":  # "a suspension of air links with Serbia"
                 out += [prep_objects(g, preps) for g in c.children if g.dep_ == "pobj"]
+    if event_type in ("THREATEN", "AGREE") and verb is not None:
+        out.append(_condition_subject(verb, lexicon))  # "will close the strait if Washington ..."
     return [r for r in out if r is not None]
 
 
@@ -236,6 +241,66 @@ def _joint(trig: Trigger, actor: list[EventActor]) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children):
         return True
     return len({a.country for a in actor if a.country}) > 1
+
+
+def _condition_subject(verb: Token, lexicon: Lexicon) -> Role | None:
+    """The subject of the condition a threat or an offer hangs on ("threatened to resume the
+    offensive unless Kurdish fighters left", "offered to dismantle it if the United States
+    takes corresponding measures"): who the threat or offer is addressed to."""
+    marks = lexicon.cue("condition_marks")
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    up = verb
+    for _ in range(2):
+        if up.dep_ not in ("xcomp", "ccomp") or up.head.i == up.i:
+            break
+        up = up.head
+        heads.append(up)
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children):
+                role = _subject_of(c)
+                if role is not None:
+                    return Role(role.heads, "condition.nsubj")
+    return None
+
+
+_LOCALE_PREPS = _LOCATIVE + ("outside", "near", "through", "along", "around", "within")
+
+
+def _locale(trig: Trigger, verb: Token | None, ctx: Context) -> EventActor | None:
+    """The coded country the event's clause places it in, looking one phrase deep ("rallied
+    outside the US embassy in Baghdad")."""
+    heads = [trig.token] + ([verb] if verb is not None and verb.i != trig.token.i else [])
+    heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]  # "blocked streets in Hong Kong"
+    frontier = [(h, 0) for h in heads]
+    while frontier:
+        head, depth = frontier.pop(0)
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in _LOCALE_PREPS:
+                continue
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or any(t.ent_type_ in ("GPE", "LOC") for t in pobj.subtree):
+                    for found in _resolve(Role([pobj], "location"), ctx, trig.token.idx):
+                        if found.country and not found.actor_id or found.country and found.code == found.country:
+                            return found
+                if depth < 1:
+                    frontier.append((pobj, depth + 1))
+    return None
+
+
+def _localised(actor: list[EventActor], role: Role | None, event_type: str, trig: Trigger, verb: Token | None,
+               ctx: Context) -> list[EventActor]:
+    """An uncoded local doer ("police", "demonstrators", "students") takes the country of the
+    place the event happens in; protesters of any kind do so."""
+    if not actor or _coded(actor) or role is None:
+        return actor
+    if event_type != "PROTEST" and not any(lemma(h) in ctx.lexicon.cue("local_agents") or
+                                           h.lower_ in ctx.lexicon.cue("local_agents") for h in role.heads):
+        return actor
+    place = _locale(trig, verb, ctx)
+    if place is None:
+        return actor
+    return [replace(a, code=place.country, country=place.country) for a in actor]
 
 
 def _subject_of(clause: Token) -> Role | None:
@@ -372,6 +437,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             if _coded(found):
                 break
 
+    actor = _localised(actor, actor_role, event_type, trig, verb, ctx)
     if trig.kind == "noun" and not actor and not recipients and not reciprocal:
         return []  # a bare "the war", "aid": no one does it to anyone here
     if not reciprocal and not _coded(recipients) and event_type.lower() in lexicon.cue("located_events"):
