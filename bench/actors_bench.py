@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newsevents.actors import find_actors, load_knowledge
 from newsevents.clean import clean
-from newsevents.ingest import IngestOptions, _finish
+from newsevents.ingest import IngestOptions, finish_article
 from newsevents.nlp import load_pipeline
 from newsevents.records import Article
 
@@ -63,7 +63,7 @@ def main() -> int:
     nlp, k = load_pipeline(), load_knowledge()
     docs, arts = [], []
     for r in records:
-        art = _finish(Article(id=r["id"], source=r["id"], body=r["text"], body_offset=0),
+        art = finish_article(Article(id=r["id"], source=r["id"], body=r["text"], body_offset=0),
                       IngestOptions(default_date=r.get("date")), r["id"])
         docs.append(clean(art))
     t0 = time.perf_counter()

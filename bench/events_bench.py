@@ -140,10 +140,10 @@ def _score_line(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -
 def speed(texts: list[str], pipeline: Pipeline, rounds: int = 3) -> dict[str, float]:
     """Seconds spent by spaCy and by the event stage (events + time/place) on the same texts."""
     from newsevents import actors
-    from newsevents.ingest import IngestOptions, _finish, text_article
+    from newsevents.ingest import IngestOptions, finish_article, text_article
     from newsevents.clean import clean
 
-    documents = [clean(_finish(text_article(t, id=str(i), source=str(i)), IngestOptions(), str(i)))
+    documents = [clean(finish_article(text_article(t, id=str(i), source=str(i)), IngestOptions(), str(i)))
                  for i, t in enumerate(texts)]
     spacy_s = events_s = 0.0
     for _ in range(rounds):

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsevents.actors import find_actors
 from newsevents.clean import clean, normalise
-from newsevents.ingest import IngestOptions, _finish, text_article
+from newsevents.ingest import IngestOptions, finish_article, text_article
 from newsevents.pipeline import Pipeline
 from newsevents.quotes import find_quotes
 from newsevents.records import Article, Document, Quote
@@ -37,9 +37,9 @@ def load_article(gold: dict[str, Any]) -> Article:
     if path.suffix == ".jsonl":
         rec = next(r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] == gold["id"])
         art = Article(id=rec["id"], source=str(path), body=rec["text"], title=rec.get("title"), body_offset=0)
-        return _finish(art, IngestOptions(default_date=rec.get("date")), rec["id"])
+        return finish_article(art, IngestOptions(default_date=rec.get("date")), rec["id"])
     art = text_article(path.read_text(encoding="utf-8"), id=path.stem, source=str(path))
-    return _finish(art, IngestOptions(default_date=gold.get("date")), path.stem)
+    return finish_article(art, IngestOptions(default_date=gold.get("date")), path.stem)
 
 
 def locate(text: str, needle: str, near: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -155,13 +155,13 @@ def measure_dask(args: argparse.Namespace) -> dict[str, Any]:
 def measure_stream(args: argparse.Namespace) -> dict[str, Any]:
     """A generated stream through the worker pool; each worker's memory sampled as it goes."""
     from newsevents import jobs
-    from newsevents.ingest import IngestOptions, _finish, _record_article
+    from newsevents.ingest import IngestOptions, finish_article, record_article
 
     options = IngestOptions()
 
     def articles():
         for rec in run_bench.generate_corpus(args.stream, args.seed + 1):
-            yield _finish(_record_article(rec, rec["id"], rec["id"]), options, rec["id"])
+            yield finish_article(record_article(rec, rec["id"], rec["id"]), options, rec["id"])
 
     pool, pids, load_s = _pool(args, args.workers)
     samples: list[dict[str, Any]] = []

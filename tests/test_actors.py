@@ -12,14 +12,14 @@ from newsevents.actors import find_actors, load_knowledge
 from newsevents.actors.knowledge import Knowledge
 from newsevents.actors.user import load_user_file, petrarch_date
 from newsevents.clean import clean
-from newsevents.ingest import IngestOptions, _finish, text_article
+from newsevents.ingest import IngestOptions, finish_article, text_article
 from newsevents.nlp import load_pipeline
 
 from conftest import SCORE_SEED, SEED_GOLD, SHARED
 
 
 def actors_of(text: str, date: str | None = "2018-09-10", knowledge: Knowledge | None = None):
-    art = _finish(text_article(text, id="t", source="t"), IngestOptions(default_date=date), "t")
+    art = finish_article(text_article(text, id="t", source="t"), IngestOptions(default_date=date), "t")
     doc = clean(art)
     return find_actors(doc, load_pipeline()(doc.match_text), knowledge or load_knowledge())
 
@@ -87,7 +87,7 @@ def test_coreference_surnames_roles_and_pronouns():
 
 def test_mentions_are_offsets_into_the_document_text():
     text = "Headline\n\nThe Kremlin said Russian troops had left. Russia's foreign minister agreed."
-    art = _finish(text_article(text, id="t", source="t"), IngestOptions(), "t")
+    art = finish_article(text_article(text, id="t", source="t"), IngestOptions(), "t")
     doc = clean(art)
     for a in find_actors(doc, load_pipeline()(doc.match_text), load_knowledge()):
         for m in a.mentions:

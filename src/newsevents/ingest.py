@@ -52,7 +52,7 @@ def read_inputs(paths: Iterable[str], options: IngestOptions | None = None) -> I
     for path in paths:
         if path == "-":
             fmt = None if options.input_format == "auto" else options.input_format
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, fmt)
+            yield from read_stream(sys.stdin.buffer, "<stdin>", "stdin", options, fmt)
             continue
         p = Path(path)
         if p.is_dir():
@@ -72,18 +72,18 @@ def _walk(root: Path) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             p = Path(dirpath, name)
-            if _format_from_name(p) is not None:
+            if format_from_name(p) is not None:
                 yield p
 
 
-def _format_from_name(p: Path) -> str | None:
+def format_from_name(p: Path) -> str | None:
     suffixes = [s.lower() for s in p.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
 
 
-def _stem(p: Path) -> str:
+def file_stem(p: Path) -> str:
     name = p.name
     for suffix in (".gz",):
         if name.lower().endswith(suffix):
@@ -99,14 +99,14 @@ def _read_file(p: Path, options: IngestOptions) -> Iterator[Article | Problem]:
         yield Problem(source, Messages.UNREADABLE.format(error=e.strerror or e))
         return
     with f:
-        fmt = options.input_format if options.input_format != "auto" else _format_from_name(p)
+        fmt = options.input_format if options.input_format != "auto" else format_from_name(p)
         try:
-            yield from _read_stream(f, source, _stem(p), options, fmt, size=os.fstat(f.fileno()).st_size)
+            yield from read_stream(f, source, file_stem(p), options, fmt, size=os.fstat(f.fileno()).st_size)
         except OSError as e:
             yield Problem(source, Messages.UNREADABLE.format(error=e.strerror or e))
 
 
-def _read_stream(raw: BinaryIO, source: str, stem: str, options: IngestOptions,
+def read_stream(raw: BinaryIO, source: str, stem: str, options: IngestOptions,
                  fmt: str | None = None, size: int | None = None) -> Iterator[Article | Problem]:
     """Read one byte stream (a file or stdin), gzip or not, in format `fmt` (None: sniffed)."""
     head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
@@ -136,9 +136,9 @@ def _read_stream(raw: BinaryIO, source: str, stem: str, options: IngestOptions,
         elif fmt == "csv":
             yield from _read_csv(io.BytesIO(data), source, stem, options)
         elif fmt == "html":
-            yield _finish(html_article(text, id=stem, source=source), options, stem)
+            yield finish_article(html_article(text, id=stem, source=source), options, stem)
         else:
-            yield _finish(text_article(text, id=stem, source=source), options, stem)
+            yield finish_article(text_article(text, id=stem, source=source), options, stem)
     except InputError as e:
         yield Problem(source, e.message, e.line)
 
@@ -215,7 +215,7 @@ def html_article(html: str, id: str, source: str, url: str | None = None) -> Art
                    meta={k: v for k, v in {"author": doc.author, "description": doc.description}.items() if v})
 
 
-def _record_article(rec: dict[str, Any], source: str, fallback_id: str) -> Article:
+def record_article(rec: dict[str, Any], source: str, fallback_id: str) -> Article:
     """An article from a JSONL or CSV record; unknown fields are kept as metadata."""
     fields = {k: v for k, v in rec.items() if k in KNOWN_FIELDS and v not in (None, "")}
     meta = {k: v for k, v in rec.items() if k not in KNOWN_FIELDS}
@@ -252,7 +252,7 @@ def _read_jsonl(stream: BinaryIO, source: str, stem: str, options: IngestOptions
                 raise InputError(Messages.BAD_JSON.format(error=e.msg + f" at column {e.colno}")) from None
             if not isinstance(rec, dict):
                 raise InputError(Messages.NOT_OBJECT.format(kind=type(rec).__name__))
-            yield _finish(_record_article(rec, where, f"{stem}-{n}"), options, stem)
+            yield finish_article(record_article(rec, where, f"{stem}-{n}"), options, stem)
         except InputError as e:
             yield Problem(source, e.message, n)
 
@@ -276,15 +276,19 @@ def _read_csv(stream: BinaryIO, source: str, stem: str, options: IngestOptions) 
                 return
             try:
                 row.pop(None, None)  # extra cells beyond the header
-                yield _finish(_record_article(row, f"{source}:{line}", f"{stem}-{reader.line_num}"), options, stem)
+                yield finish_article(record_article(row, f"{source}:{line}", f"{stem}-{reader.line_num}"), options, stem)
             except InputError as e:
                 yield Problem(source, e.message, line)
     except UnicodeDecodeError as e:
         yield Problem(source, Messages.BAD_UTF8.format(line="?", byte=e.start))
 
 
-def _finish(art: Article, options: IngestOptions, stem: str) -> Article:
-    """Fill the date from the options, normalise it, and fingerprint the content."""
+def finish_article(art: Article, options: IngestOptions, stem: str) -> Article:
+    """Fill the date from the options (by id, then by file `stem`), normalise it, fingerprint the content.
+
+    Raises:
+        InputError: the date is not a date.
+    """
     if not art.date and options.dates:
         art.date = options.dates.get(art.id) or options.dates.get(stem)
     if not art.date:
@@ -324,5 +328,5 @@ def read_date_map(path: str) -> dict[str, str]:
             raise InputError(f"{path}: {e.message}", line=n) from None
         name = row[0].strip()
         out[name] = date or ""
-        out[_stem(Path(name))] = date or ""
+        out[file_stem(Path(name))] = date or ""
     return out

@@ -62,10 +62,10 @@ class Pipeline:
 def extract(text: str, *, title: str | None = None, date: str | None = None, id: str = "doc",
             pipeline: Pipeline | None = None) -> Analysis:
     """Analyse one article given as a string: the library's shortest path."""
-    from .ingest import IngestOptions, _finish, text_article
+    from .ingest import IngestOptions, finish_article, text_article
 
     art = text_article(text, id=id, source=id) if title is None else Article(id=id, source=id, body=text, title=title, body_offset=0)
-    art = _finish(art, IngestOptions(default_date=date), id)
+    art = finish_article(art, IngestOptions(default_date=date), id)
     result = next((pipeline or Pipeline()).analyse([art]))
     if isinstance(result, Problem):
         raise ValueError(str(result))

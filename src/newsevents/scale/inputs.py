@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import InputError, Messages
-from ..ingest import IngestOptions, _finish, _format_from_name, _read_stream, _record_article, _stem, read_inputs
+from ..ingest import (IngestOptions, file_stem, finish_article, format_from_name, read_inputs, read_stream,
+                      record_article)
 from ..records import Article, Problem
 from .errors import ScaleMessages
 from .warc import is_warc, read_warc
@@ -40,7 +41,7 @@ def special_format(name: str) -> str | None:
 def is_input(name: str) -> bool:
     """Whether a directory walk takes this file: a known extension, not hidden."""
     base = name.rsplit("/", 1)[-1]
-    return not base.startswith(".") and (special_format(base) is not None or _format_from_name(Path(base)) is not None)
+    return not base.startswith(".") and (special_format(base) is not None or format_from_name(Path(base)) is not None)
 
 
 def stem(name: str) -> str:
@@ -48,7 +49,7 @@ def stem(name: str) -> str:
     for suffix in sorted(PARQUET_SUFFIXES + (".warc.gz", ".arc.gz", ".warc", ".arc"), key=len, reverse=True):
         if base.lower().endswith(suffix):
             return base[: -len(suffix)]
-    return _stem(Path(base))
+    return file_stem(Path(base))
 
 
 def read_any(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[Article | Problem]:
@@ -135,10 +136,10 @@ def read_shard(path: str, options: IngestOptions | None = None) -> Iterator[Arti
         elif kind == "parquet":
             yield from read_parquet(stream, path, stem(path), options)
         else:
-            fmt = options.input_format if options.input_format != "auto" else _format_from_name(Path(path))
+            fmt = options.input_format if options.input_format != "auto" else format_from_name(Path(path))
             buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # type: ignore[arg-type]
             try:
-                yield from _read_stream(buffered, path, stem(path), options, fmt)
+                yield from read_stream(buffered, path, stem(path), options, fmt)
             except OSError as e:
                 yield Problem(path, Messages.UNREADABLE.format(error=e.strerror or e))
 
@@ -166,8 +167,8 @@ def read_parquet(stream: BinaryIO, source: str, stem_: str, options: IngestOptio
             for rec in batch.to_pylist():
                 n += 1
                 try:
-                    art = _record_article({k: _plain(v) for k, v in rec.items()}, f"{source}:{n}", f"{stem_}-{n}")
-                    yield _finish(art, options, stem_)
+                    art = record_article({k: _plain(v) for k, v in rec.items()}, f"{source}:{n}", f"{stem_}-{n}")
+                    yield finish_article(art, options, stem_)
                 except InputError as e:
                     yield Problem(source, e.message, n)
     except InputError:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..errors import InputError, Messages, human_size
-from ..ingest import IngestOptions, _finish, html_article
+from ..ingest import IngestOptions, finish_article, html_article
 from ..records import Article, Problem
 from .errors import ScaleMessages
 
@@ -68,7 +68,7 @@ def read_warc(stream: BinaryIO, source: str, stem: str, options: IngestOptions |
             art.date = art.date or crawl_date
             art.meta = {**art.meta, **meta}
             try:
-                yield _finish(art, options, stem)
+                yield finish_article(art, options, stem)
             except InputError as e:
                 yield Problem(source, e.message, n)
     except Exception as e:  # warcio raises several kinds on a corrupt file
