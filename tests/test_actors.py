@@ -211,3 +211,9 @@ def test_a_named_group_codes_its_members():
     actors = actors_of("Taliban negotiators and US envoy Zalmay Khalilzad resumed talks in Doha.", date="2019-06-01")
     assert by_mention(actors, "Taliban negotiators").code == by_mention(actors, "Taliban").code
     assert by_mention(actors, "Zalmay Khalilzad").country == "USA"
+
+
+def test_news_regions_win_over_same_named_places_elsewhere():
+    actors = actors_of("Ethiopian troops advanced in Tigray while rockets were fired from Khan Younis.", "2020-11-20")
+    assert by_mention(actors, "Tigray").country == "ETH"
+    assert by_mention(actors, "Khan Younis").country == "PSE"

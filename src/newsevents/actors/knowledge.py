@@ -51,6 +51,7 @@ class Knowledge:
     honorifics: set[str] = field(default_factory=set)  # Mr, Ms, Chairman: part of a name mention
     people: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name/alias -> terms
     places: dict[str, str] = field(default_factory=dict)  # city or province -> country ("Hebron" -> PSE)
+    regions: frozenset[str] = frozenset()  # our regions.csv names: places even when NER says person
     problems: list[Problem] = field(default_factory=list)  # bad lines in user dictionaries
 
     def add_phrase(self, text: str, ref: Referent) -> None:
@@ -98,6 +99,8 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     _load_agents(k)
     _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
     k.places = load_places()
+    k.regions = frozenset(normalise(n) for _, row in iter_csv(data_path("actors/regions.csv"))
+                          for n in split_cell(row["names"]))
     _gender_detector()  # loaded with the rest, not on the first name of the first article
     for path in user_files:
         from .user import load_user_file
@@ -125,7 +128,8 @@ def first_name_gender(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def load_places() -> dict[str, str]:
-    """Cities (GeoNames, 15,000 people or more) and provinces (ISO 3166-2) with their country.
+    """Places with their country: our regions.csv, then provinces (ISO 3166-2) and cities
+    (GeoNames, 15,000 people or more).
 
     A name shared by places in several countries goes to the most populous place.
     """
@@ -134,6 +138,9 @@ def load_places() -> dict[str, str]:
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     places: dict[str, str] = {}
+    for _, row in iter_csv(data_path("actors/regions.csv")):  # ours first: news usage wins
+        for name in split_cell(row["names"]):
+            places.setdefault(normalise(name), row["country"])
     for sub in pycountry.subdivisions:
         code = alpha3.get(sub.country_code)
         if code:

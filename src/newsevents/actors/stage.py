@@ -115,7 +115,7 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
         span = _tidy(doc, ent)
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
-        if ent.label_ in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC") or span.text in k.regions:
             if span.text in k.places:
                 out.append(("place", span))
                 taken.update(range(span.start, span.end))
