@@ -217,3 +217,11 @@ def test_news_regions_win_over_same_named_places_elsewhere():
     actors = actors_of("Ethiopian troops advanced in Tigray while rockets were fired from Khan Younis.", "2020-11-20")
     assert by_mention(actors, "Tigray").country == "ETH"
     assert by_mention(actors, "Khan Younis").country == "PSE"
+
+
+def test_spellings_of_a_name_and_ethnic_groups_where_they_live():
+    actors = actors_of("President Omar El Bashir shortened the curfew. Ethnic Albanians protested in Serbia.",
+                       date="2000-06-01")
+    assert by_mention(actors, "Omar El Bashir").code == "SDNGOV"
+    assert by_mention(actors, "Ethnic Albanians").country == "SRB"
+    assert by_mention(actors_of("Bosnian Serbs demanded a truce."), "Bosnian Serbs").country == "BIH"

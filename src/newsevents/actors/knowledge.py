@@ -50,6 +50,7 @@ class Knowledge:
     genders: dict[str, str] = field(default_factory=dict)  # lowercase honorific/role -> M/F
     honorifics: set[str] = field(default_factory=set)  # Mr, Ms, Chairman: part of a name mention
     people: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name/alias -> terms
+    people_by_key: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name_key -> terms
     places: dict[str, str] = field(default_factory=dict)  # city or province -> country ("Hebron" -> PSE)
     regions: frozenset[str] = frozenset()  # our regions.csv names: places even when NER says person
     problems: list[Problem] = field(default_factory=list)  # bad lines in user dictionaries
@@ -70,14 +71,24 @@ class Knowledge:
         return self.phrases.get(text) or self.phrases_ci.get(text.lower()) or []
 
     def person_terms(self, name: str, date: str | None) -> list[Referent]:
-        """Office-holders known by `name`, the terms valid on `date` first."""
-        terms = self.people.get(name, []) + [r for r in self.phrases_ci.get(name.lower(), []) if r.kind == "person"]
+        """Office-holders known by `name` (or a spelling of it), the terms valid on `date` first."""
+        terms = self.people.get(name) or self.people_by_key.get(name_key(name), [])
+        terms = terms + [r for r in self.phrases_ci.get(name.lower(), []) if r.kind == "person"]
         return sorted(terms, key=lambda r: not r.valid_on(date))
 
 
 # CAMEO's international generic codes are whole codes, never put after a country
 # ("Senegalese peacekeepers" are IGOPKO); see the header of data/actors/agents.csv.
 WHOLE_CODES = frozenset({"NGO", "NGM", "IGOPKO", "UIS", "INT"})
+
+
+_NAME_PARTICLES = {"al", "el", "ul", "bin", "ibn"}
+
+
+def name_key(name: str) -> str:
+    """A person's name as compared across spellings: 'Omar El Bashir' = 'Omar al-Bashir', 'Kim Jong Un'."""
+    words = name.lower().replace("-", " ").replace(".", " ").replace("'", "").split()
+    return " ".join(w for w in words if w not in _NAME_PARTICLES)
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
@@ -233,6 +244,8 @@ def add_person(k: Knowledge, row: dict[str, str]) -> None:
         text = normalise(text)
         if ref not in k.people[text]:
             k.people[text].append(ref)
+        if ref not in k.people_by_key[name_key(text)]:
+            k.people_by_key[name_key(text)].append(ref)
 
 
 def k_igo_code(k: Knowledge, org: str) -> str | None:

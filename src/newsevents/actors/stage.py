@@ -232,11 +232,26 @@ def _known_name(b: _Builder, span: SpacySpan) -> None:
 
 
 def _demonym(b: _Builder, span: SpacySpan) -> None:
+    previous = [d for d in b.found.demonyms if d.end == span.start]
+    if previous:
+        return  # "Bosnian Serbs": the group lives in the first one's country, which took the mention
+    following = [d for d in b.found.demonyms if d.start == span.end and d.root.pos_ in ("NOUN", "PROPN")]
+    if following:
+        span = b.doc[span.start:following[0].end]
     head = span.root.head
     if span.root.dep_ in ("amod", "compound") and (head.ent_type_ == "PERSON" or head.lower_ in b.k.agents):
         return  # "South African leader F.W. de Klerk": the country of that actor, not one of its own
-    code = b.k.demonyms.get(span.text)
+    code = b.k.demonyms.get(span.text) or b.k.demonyms.get(span[0].text)
     ref = b.k.countries.get(code) if code else None
+    if ref is not None and span.start > 0 and b.doc[span.start - 1].lower_ == "ethnic":
+        home = _named_countries(b, span.sent) - {code}
+        if len(home) == 1:  # CAMEO codes an ethnic group by where it lives: "ethnic Albanians in Serbia"
+            country = home.pop()
+            name = b.doc[span.start - 1:span.end].text
+            actor = b.actor(f"ethnic:{country}:{span.text}", lambda: Actor(
+                id="", name=name, code=country, country=country, sector=None, kind="group", role="ethnic group"))
+            b.mention(actor, b.doc[span.start - 1].idx, span.end_char, span.root.i)
+            return
     if ref is not None:
         actor = b.actor(f"country:{ref.code}:{ref.name}", lambda: _coded(ref.name, "country", Context(), ref))
         b.mention(actor, span.start_char, span.end_char, span.root.i)
@@ -284,6 +299,19 @@ def _is_place_phrase(doc: Doc, m: Span) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     root = span.root if span is not None else None
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _named_countries(b: _Builder, sent: SpacySpan) -> set[str]:
+    """Countries a sentence names outright: country names, capitals and places (not demonyms)."""
+    out = set()
+    for s in b.found.within("names", sent.start, sent.end):
+        ref = _first_ref(b.k, s.text)
+        if ref is not None and ref.kind == "country":
+            out.add(ref.country)
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.text in b.k.places:
+            out.add(b.k.places[ent.text])
+    return out
 
 
 def _honorific(b: _Builder, span: SpacySpan) -> tuple[int, str | None]:
