@@ -35,8 +35,9 @@ def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
     """Where the gold actor text stands; gold writes gaps as '...' ("U.S. ... negotiators")."""
     out = []
     for part in re.split(r"\s*\.\.+\s*", needle.strip()):
-        if part:
-            out += [(m.start(), m.end()) for m in re.finditer(re.escape(part), text, re.IGNORECASE)]
+        if part:  # gold text sometimes doubles a space
+            pattern = r"\s+".join(re.escape(w) for w in part.split())
+            out += [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
     return out
 
 

@@ -134,7 +134,7 @@ def generate_corpus(n: int, seed: int) -> Iterator[dict[str, Any]]:
     """
     rng = random.Random(seed)
     base = load_examples()
-    seen: set[str] = set()
+    seen: set[int] = set()  # hashes, not texts: a 100,000-article stream must not grow with its texts
     for i in range(n):
         if i < len(base):
             src = base[i]
@@ -144,9 +144,9 @@ def generate_corpus(n: int, seed: int) -> Iterator[dict[str, Any]]:
             src = rng.choice(base)
             art = _variant(src, base, rng, force=False)
             tries = 0
-            while art["text"] in seen and tries < 20:
+            while hash(art["text"]) in seen and tries < 20:
                 art, tries = _variant(src, base, rng, force=True), tries + 1
-        seen.add(art["text"])
+        seen.add(hash(art["text"]))
         yield {"id": f"bench-{i:05d}", **art, "url": f"https://example.org/bench/{i:05d}",
                "outlet": src["outlet"] or "Bench Wire", "base": src["id"]}
 

@@ -161,6 +161,8 @@ def measure_stream(args: argparse.Namespace) -> dict[str, Any]:
 
     def articles():
         for rec in run_bench.generate_corpus(args.stream, args.seed + 1):
+            if args.stream_words:  # a lead paragraph: a long stream in reasonable time
+                rec["text"] = " ".join(rec["text"].split()[:args.stream_words])
             yield finish_article(record_article(rec, rec["id"], rec["id"]), options, rec["id"])
 
     pool, pids, load_s = _pool(args, args.workers)
@@ -231,6 +233,7 @@ def run_measure(mode: str, args: argparse.Namespace, corpus: Path, tmp: Path, **
         cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", mode, "--corpus", str(corpus),
                "--model", args.model, "--batch-size", str(args.batch_size), "--seed", str(args.seed),
                "--stream", str(args.stream), "--sample-seconds", str(args.sample_seconds),
+               "--stream-words", str(args.stream_words),
                "--workers", str(extra.get("workers", args.workers)), "--result", str(result_path)]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if proc.returncode != 0:
@@ -284,7 +287,8 @@ def build_report(args: argparse.Namespace, corpus: dict[str, Any], m: dict[str, 
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": run_bench._machine(),
         "load_average_before_after": loads,
-        "settings": {"articles": corpus["articles"], "stream": args.stream, "workers": args.workers,
+        "settings": {"articles": corpus["articles"], "stream": args.stream, "stream_words": args.stream_words,
+                     "workers": args.workers,
                      "repeat": args.repeat,
                      "batch_size": args.batch_size, "model": args.model, "seed": args.seed, "shards": SHARDS,
                      "quick": args.quick},
@@ -316,7 +320,8 @@ def build_report(args: argparse.Namespace, corpus: dict[str, Any], m: dict[str, 
 
 def summary_lines(r: dict[str, Any]) -> list[str]:
     t, ratios, mem = r["throughput_articles_per_s"], r["ratios"], r["memory_mb"]
-    lines = [f"corpus: {r['corpus']['articles']} articles; stream: {r['settings']['stream']} articles; "
+    lines = [f"corpus: {r['corpus']['articles']} articles; stream: {r['settings']['stream']} articles "
+             f"({r['settings']['stream_words'] or 'all'} words each); "
              f"load average before/after: {r['load_average_before_after']}"]
     lines += [f"{k:<32}{v:>9.2f} articles/s" for k, v in t.items()]
     lines += [f"ratio {k:<26}{v!s:>9}  (aim {AIMS.get(k, '-')})" for k, v in ratios.items()]
@@ -337,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=2018)
     p.add_argument("--repeat", type=int, default=1, help="run each throughput measurement this many times, "
                                                          "interleaved; keep the fastest")
+    p.add_argument("--stream-words", type=int, default=0,
+                   help="cut each stream article to its first N words (0: whole articles)")
     p.add_argument("--sample-seconds", type=float, default=2.0, help="memory sampling period of the stream")
     p.add_argument("--measure", choices=sorted(MEASURES), help=argparse.SUPPRESS)
     p.add_argument("--corpus", help=argparse.SUPPRESS)

@@ -225,3 +225,8 @@ def test_spellings_of_a_name_and_ethnic_groups_where_they_live():
     assert by_mention(actors, "Omar El Bashir").code == "SDNGOV"
     assert by_mention(actors, "Ethnic Albanians").country == "SRB"
     assert by_mention(actors_of("Bosnian Serbs demanded a truce."), "Bosnian Serbs").country == "BIH"
+
+
+def test_stateless_groups_are_coded_by_where_they_live():
+    actors = actors_of("A group of Yoruba leaders said they would forgive the president.", date="2000-06-01")
+    assert by_mention(actors, "Yoruba leaders").country == "NGA"

@@ -105,6 +105,7 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     """The shipped knowledge plus the user's dictionaries (YAML, CSV or PETRARCH format)."""
     k = Knowledge()
     _load_countries(k)
+    _load_ethnic_groups(k)
     _load_organisations(k)
     _load_institutions(k)
     _load_agents(k)
@@ -176,6 +177,13 @@ def _load_countries(k: Knowledge) -> None:
         for text in split_cell(row.get("capitals")):
             k.capitals[normalise(text)] = code
             k.add_phrase(text, ref)
+
+
+def _load_ethnic_groups(k: Knowledge) -> None:
+    """Groups without a state, as demonyms of the country where they mostly live."""
+    for _, row in iter_csv(data_path("actors/ethnic_groups.csv")):
+        for text in split_cell(row["names"]):
+            k.demonyms.setdefault(normalise(text), row["country"])
 
 
 def _load_organisations(k: Knowledge) -> None:
