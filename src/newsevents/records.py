@@ -5,7 +5,7 @@ character offsets into the document's cleaned `text`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -138,18 +138,33 @@ class Analysis:
         out: dict[str, Any] = {
             "id": d.id, "title": d.title, "date": d.date, "outlet": d.outlet, "url": d.url,
             "text": d.text, "source": d.source, "content_hash": d.content_hash,
-            "headings": [asdict(h) for h in d.headings],
+            "headings": plain(d.headings),
             "meta": d.meta,
-            "actors": [asdict(a) for a in self.actors],
+            "actors": plain(self.actors),
             "quotes": [quote_dict(q) for q in self.quotes],
-            "events": [asdict(e) for e in self.events],
+            "events": plain(self.events),
         }
         return out
 
 
 def quote_dict(q: Quote) -> dict[str, Any]:
     """A quote in the output contract: the speaker span carries its actor id."""
-    speaker = asdict(q.speaker) if q.speaker else {"text": None, "start": None, "end": None}
+    speaker = plain(q.speaker) if q.speaker else {"text": None, "start": None, "end": None}
     speaker["actor"] = q.speaker_actor
-    return {"id": q.id, "speaker": speaker, "content": asdict(q.content),
-            "cue": asdict(q.cue) if q.cue else None, "kind": q.kind}
+    return {"id": q.id, "speaker": speaker, "content": plain(q.content),
+            "cue": plain(q.cue) if q.cue else None, "kind": q.kind}
+
+
+def plain(value: Any) -> Any:
+    """Records as plain dicts and lists for JSON, fields in order.
+
+    Unlike dataclasses' asdict this makes no deep copies (it is on every document's path):
+    the result shares the records' dicts, so treat it as read-only.
+    """
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import StoreError
-from .records import Analysis, EventActor
+from .records import Analysis, EventActor, plain
 
 SCHEMA_VERSION = "1"
 _ID_ORDER = "try_cast(substr({0}, 2) AS INTEGER), {0}"  # a2 before a10, as extract numbers them
@@ -263,7 +263,7 @@ def _rows(analyses: list[Analysis]) -> dict[str, list[dict[str, Any]]]:
         rows["documents"].append({
             "id": d.id, "content_hash": d.content_hash, "title": d.title, "date": d.date, "outlet": d.outlet,
             "url": d.url, "text": d.text, "source": d.source,
-            "headings": json.dumps([asdict(h) for h in d.headings]),
+            "headings": json.dumps([plain(h) for h in d.headings]),
             "meta": json.dumps(d.meta, ensure_ascii=False, default=str)})
         names = {}
         for actor in a.actors:
@@ -290,11 +290,11 @@ def _rows(analyses: list[Analysis]) -> dict[str, list[dict[str, Any]]]:
             rows["events"].append({
                 "doc_id": d.id, "event_id": e.id, "event": e.event, "mode": e.mode, "context": e.context,
                 "cameo": e.cameo, "quad": e.quad, "goldstein": e.goldstein,
-                "actor": json.dumps([asdict(x) for x in e.actor]),
-                "recipient": json.dumps([asdict(x) for x in e.recipient]),
+                "actor": json.dumps([plain(x) for x in e.actor]),
+                "recipient": json.dumps([plain(x) for x in e.recipient]),
                 "actor_codes": _codes(e.actor), "recipient_codes": _codes(e.recipient),
                 "date": e.date, "location": e.location, "negated": e.negated, "modality": e.modality,
-                "source_of_claim": json.dumps(asdict(e.source_of_claim)) if e.source_of_claim else None,
+                "source_of_claim": json.dumps(plain(e.source_of_claim)) if e.source_of_claim else None,
                 "sentence_text": e.sentence.text, "sentence_start": e.sentence.start,
                 "sentence_end": e.sentence.end, "trigger_text": e.trigger.text,
                 "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
