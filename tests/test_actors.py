@@ -230,3 +230,10 @@ def test_spellings_of_a_name_and_ethnic_groups_where_they_live():
 def test_stateless_groups_are_coded_by_where_they_live():
     actors = actors_of("A group of Yoruba leaders said they would forgive the president.", date="2000-06-01")
     assert by_mention(actors, "Yoruba leaders").country == "NGA"
+
+
+def test_a_singular_force_takes_the_sentences_country_and_unknown_associations_are_ngos():
+    actors = actors_of("The army said rebels attacked a base in Borno state.", date="2019-06-01")
+    assert by_mention(actors, "The army").code == "NGAMIL"
+    ngo = by_mention(actors_of("The Association of Lawyers for Peace condemned the arrests."), "Association of Lawyers for Peace")
+    assert ngo.code == "NGO"

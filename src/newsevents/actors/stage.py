@@ -369,6 +369,8 @@ def _organisation(b: _Builder, span: SpacySpan) -> None:
         _read_window(b, span.start, span.end, inner)
         ctx.country = ctx.country or inner.country
         ctx.sector = ctx.sector or inner.sector
+    if ctx.country is None and ctx.organisation is None and set(span.text.split()) & set(read_lines("actors/ngo_words.txt")):
+        ctx.sector = "NGO"  # "the Committee to Protect Journalists": transnational, no country
     actor = b.actor(f"organisation:{span.text}", lambda: _coded(span.text, "organisation", ctx))
     b.mention(actor, span.start_char, span.end_char, span.root.i)
 
@@ -385,6 +387,9 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
         if child.dep_ == "prep" and child.lower_ == "of":
             _read_window(b, child.i, child.right_edge.i + 1, ctx)
     countries = _countries_in(b, np_start, span.start) or ([ctx.country] if ctx.country else [])
+    if countries and any(b.doc[i].lower_ == "ethnic" for i in range(np_start, span.start)):
+        home = _named_countries(b, head.sent) - set(countries)  # "ethnic Albanian guerrillas in Macedonia"
+        countries = [home.pop()] if len(home) == 1 else countries
     counted = any(c.dep_ == "nummod" or c.lower_ in ("both", "all") for c in head.children)
     plural = head.tag_ in ("NNS", "NNPS")
     definite = any(c.lower_ == "the" or c.dep_ == "poss" for c in head.children)
@@ -413,7 +418,7 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
         actor = b.actor(f"group:{code}", lambda: Actor(id="", name=name, code=code, country=country,
                                                        sector=sector, kind="group", role=head.lemma_))
         b.mention(actor, start, span.end_char, head.i)
-    if not countries and plural and sector not in ("GOV", "IGO", "NGO", "BUS", "MED", None):
+    if not countries and sector not in ("GOV", "IGO", "NGO", "BUS", "MED", None):  # "the rebel group"
         actor = b.actor(f"group:{head.lemma_}", lambda: Actor(id="", name=name, code=compose_code(None, sector),
                                                               country=None, sector=sector, kind="group",
                                                               role=head.lemma_))
