@@ -323,3 +323,26 @@ def test_events_wire_types(pipeline, text, event_type):
 def test_events_raised_tariffs_belong_to_the_subject(pipeline):
     evs = find(events_of("Washington raised tariffs on Chinese steel on Friday.", pipeline), "SANCTION")
     assert evs and codes(evs[0].actor) == {"USA"} and codes(evs[0].recipient) == {"CHN"}
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("The IAEA dispatched inspectors to Iran last week.", "ACCUSE", "IGOUNOIAE", "IRN"),
+    ("Beijing shipped ventilators and masks to Italy.", "AID", "CHN", "ITA"),
+    ("Moscow dispatched humanitarian aid to Venezuela on Sunday.", "AID", "RUS", "VEN"),
+    ("Pakistan handed over the captured pilot to India on Friday.", "RETREAT", "PAK", "IND"),
+])
+def test_events_goods_inspectors_and_crews_sent_or_handed_over(pipeline, text, event_type, actor, recipient):
+    evs = find(events_of(text, pipeline), event_type)
+    assert evs and evs[0].actor[0].code.startswith(actor[:3]) and codes(evs[0].recipient) == {recipient}
+
+
+def test_events_suspended_imports_are_a_sanction(pipeline):
+    evs = find(events_of("China suspended imports of Canadian canola.", pipeline), "SANCTION")
+    assert evs and evs[0].cameo == "163"
+
+
+def test_events_promise_takes_the_beneficiary_of_the_promised_act(pipeline):
+    evs = find(events_of("The European Union agreed in principle to provide aid for Romania.", pipeline), "AGREE")
+    assert evs and codes(evs[0].recipient) == {"ROU"}
+    evs = find(events_of("The Taliban expressed willingness to negotiate with Pakistan.", pipeline), "AGREE")
+    assert evs and codes(evs[0].recipient) == {"PAK"}

@@ -171,11 +171,19 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 out.append(prep_objects(word, preps + ("of",)))
         if trig.object is not None:
             out.append(prep_objects(trig.object, preps))
+            # "shipped ventilators and masks to Italy": the preposition on the last conjunct
+            out += [prep_objects(g, preps) for g in trig.object.children if g.dep_ == "conj"]
+            if event_type in ("AGREE", "THREATEN", "REJECT"):  # "expressed willingness to negotiate with X"
+                out += [prep_objects(g, default + ("to", "with", "for"))
+                        for g in trig.object.children if g.dep_ == "acl"]
             out.append(_dative(tok))
         out.append(clause_subject(tok))
         for c in tok.children:
             if c.dep_ == "xcomp":  # "agreed to send troops to Y"
-                out += [patient(c), prep_objects(c, default)]
+                # "agreed to provide aid for Romania", "refused to hand the pilot to India": the
+                # governed act's beneficiary is the recipient of the promise or refusal
+                extra = ("to", "for") if event_type in ("AGREE", "THREATEN", "REJECT") else ()
+                out += [patient(c), prep_objects(c, default + extra)]
                 obj = next((g for g in c.children if g.dep_ == "dobj"), None)
                 if obj is not None:  # "threatened to break relations with Russia"
                     out.append(prep_objects(obj, default + ("with", "against", "on", "to")))
@@ -201,6 +209,8 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 out.append(Role([c], "poss"))
             elif c.dep_ in ("acl", "ccomp"):  # "its demand that Israel ease ..."
                 out.append(_subject_of(c))
+                if event_type in ("AGREE", "THREATEN", "REJECT"):  # "its willingness to negotiate with Kabul"
+                    out.append(prep_objects(c, default + ("to", "with", "for")))
             elif c.dep_ == "prep" and c.lower_ == "of":  # "a suspension of air links with Serbia"
                 out += [prep_objects(g, preps) for g in c.children if g.dep_ == "pobj"]
     if event_type in ("THREATEN", "AGREE") and verb is not None:
