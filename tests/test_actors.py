@@ -237,3 +237,8 @@ def test_a_singular_force_takes_the_sentences_country_and_unknown_associations_a
     assert by_mention(actors, "The army").code == "NGAMIL"
     ngo = by_mention(actors_of("The Association of Lawyers for Peace condemned the arrests."), "Association of Lawyers for Peace")
     assert ngo.code == "NGO"
+
+
+def test_compass_words_are_not_places():
+    actors = actors_of("Talks between the North and the South resumed in Seoul.")
+    assert not any(a.kind == "place" and a.name in ("North", "South") for a in actors)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..clean import normalise
 from ..records import Problem
-from ..resources import data_path, iter_csv, split_cell
+from ..resources import data_path, iter_csv, read_lines, split_cell
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,8 @@ def load_places() -> dict[str, str]:
         code = alpha3.get(city["countrycode"])
         if code:
             places.setdefault(normalise(city["name"]), code)
+    for word in read_lines("actors/not_places.txt"):
+        places.pop(word, None)
     return places
 
 
