@@ -95,6 +95,18 @@ const NE = (() => {
     return { rows, more: Boolean(cursor) };
   }
 
+  /** A filter form's non-empty values; submitting it puts them in the URL and calls `load`. */
+  function filterForm(form, load) {
+    const values = () => Object.fromEntries(
+      [...new FormData(form).entries()].filter(([, v]) => v !== ""));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      history.replaceState(null, "", location.pathname + qs(values()));
+      load();
+    });
+    return values;
+  }
+
   /** Download a filtered list as JSONL or CSV (fetched with the token, saved as a file). */
   async function download(path, params, format) {
     const response = await fetch(path + qs(Object.assign({}, params, { format })), { headers: headers() });
@@ -269,6 +281,6 @@ const NE = (() => {
     document.addEventListener("keydown", (e) => { if (e.key === "Escape") closeEvidence(); });
   });
 
-  return { QUAD, QUAD_COLOUR, TYPES, el, api, qs, all, download, params, status, highlight, legend, quadBadge,
+  return { QUAD, QUAD_COLOUR, TYPES, el, api, qs, all, download, filterForm, params, status, highlight, legend, quadBadge,
     sideText, renderEvidence, showEvidence, closeEvidence, renderDocument };
 })();

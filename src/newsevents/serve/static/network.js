@@ -22,15 +22,7 @@
   const detail = el("div", { "data-testid": "dyad" });
   main.replaceChildren(el("h1", {}, "Actor network"), form, keyRow, chart, detail);
 
-  function filters() {
-    const f = Object.fromEntries(new FormData(form).entries());
-    return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ""));
-  }
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    history.replaceState(null, "", location.pathname + qs(filters()));
-    load().catch((err) => status(err.message, "error"));
-  });
+  const filters = NE.filterForm(form, () => load().catch((err) => status(err.message, "error")));
 
   function colour(d) {
     const total = d.cooperation + d.conflict;

@@ -16,15 +16,7 @@
   const out = el("div", { "data-testid": "quote-groups" });
   main.replaceChildren(el("h1", {}, "Quote explorer"), form, summary, out);
 
-  function filters() {
-    const f = Object.fromEntries(new FormData(form).entries());
-    return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ""));
-  }
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    history.replaceState(null, "", location.pathname + qs(filters()));
-    load().catch((err) => status(err.message, "error"));
-  });
+  const filters = NE.filterForm(form, () => load().catch((err) => status(err.message, "error")));
 
   async function load() {
     out.replaceChildren(el("p", { class: "muted" }, "loading…"));

@@ -24,16 +24,7 @@
   const chart = el("div", { class: "panel", "data-testid": "timeline" });
   main.replaceChildren(el("h1", {}, "Story timeline"), form, el("div", { class: "hl-row" }, legend(), summary), chart);
 
-  function filters() {
-    const f = Object.fromEntries(new FormData(form).entries());
-    return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ""));
-  }
-
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    history.replaceState(null, "", location.pathname + qs(filters()));
-    load();
-  });
+  const filters = NE.filterForm(form, load);
 
   async function load() {
     chart.replaceChildren(el("p", { class: "muted" }, "loading…"));
