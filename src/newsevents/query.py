@@ -144,15 +144,19 @@ def _quote_sql(f: Filters) -> tuple[str, list[Any]]:
     return sql + _where(where), params
 
 
+def _code_or_name(value: str, params: list[Any]) -> str:
+    """SQL matching an actor row `a`: a code prefix (USAGOV), else part of its name (Trump)."""
+    if _CODE.match(value):
+        params.append(value)
+        return "starts_with(a.code, ?)"
+    params.append(f"%{value}%")
+    return "a.name ILIKE ?"
+
+
 def _actor_where(f: Filters) -> tuple[list[str], list[Any]]:
     where, params = [], []
     if f.actor:
-        if _CODE.match(f.actor):
-            where.append("starts_with(a.code, ?)")
-            params.append(f.actor)
-        else:
-            where.append("a.name ILIKE ?")
-            params.append(f"%{f.actor}%")
+        where.append(_code_or_name(f.actor, params))
     if f.country:
         where.append("a.country = ?")
         params.append(f.country.upper())
@@ -176,12 +180,7 @@ def _document_where(f: Filters) -> tuple[list[str], list[Any]]:
         where.append("d.id = ?")
         params.append(f.document)
     if f.actor:
-        if _CODE.match(f.actor):
-            where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND starts_with(a.code, ?))")
-            params.append(f.actor)
-        else:
-            where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND a.name ILIKE ?)")
-            params.append(f"%{f.actor}%")
+        where.append(f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND {_code_or_name(f.actor, params)})")
     if f.country:
         where.append("EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = d.id AND a.country = ?)")
         params.append(f.country.upper())

@@ -72,20 +72,7 @@ def find_actors(document: Document, doc: Doc, knowledge: Knowledge) -> list[Acto
     found = find_matches(doc, knowledge)
     b = _Builder(document, doc, knowledge, found, sent_starts=[s.start for s in doc.sents])
     for kind, span in _candidates(doc, found, knowledge):
-        if kind == "name":
-            _known_name(b, span)
-        elif kind == "demonym":
-            _demonym(b, span)
-        elif kind == "place":
-            _place(b, span)
-        elif kind == "person":
-            _person(b, span)
-        elif kind == "org":
-            _organisation(b, span)
-        elif kind == "role":
-            _role_phrase(b, span)
-        else:
-            _pronoun(b, span[0])
+        _RESOLVE[kind](b, span)
     _country_from_sentence(b)
     actors = sorted(b.by_key.values(), key=lambda a: min(m.start for m in a.mentions))
     for n, a in enumerate(actors, 1):
@@ -484,8 +471,9 @@ def _pair(b: _Builder, head: Token, sector: str | None) -> list[Actor]:
     return []
 
 
-def _pronoun(b: _Builder, token: Token) -> None:
+def _pronoun(b: _Builder, span: SpacySpan) -> None:
     """he/she to the most recent person of that gender within a couple of sentences."""
+    token = span[0]
     gender = _PRONOUN_GENDER[token.lower_]
     here = b.sentence_of(token.i)
     window = [(i, a) for i, a in b.person_mentions if i < token.i and here - b.sentence_of(i) <= _PRONOUN_WINDOW]
@@ -499,3 +487,8 @@ def _pronoun(b: _Builder, token: Token) -> None:
     else:
         return
     b.mention(actor, token.idx, token.idx + len(token.text), token.i)
+
+
+# Each kind of candidate mention and the function that resolves it, in _candidates' terms.
+_RESOLVE = {"name": _known_name, "demonym": _demonym, "place": _place, "person": _person,
+            "org": _organisation, "role": _role_phrase, "pronoun": _pronoun}
