@@ -200,7 +200,8 @@ def summary(store: Store) -> dict[str, Any]:
         "SELECT name, code, sum(mention_count) AS mentions FROM actors GROUP BY name, code ORDER BY mentions DESC LIMIT 10")
     out["top_speakers"] = store.query(
         "SELECT coalesce(speaker_name, speaker_text) AS speaker, count(*) AS quotes FROM quotes "
-        "WHERE speaker_name IS NOT NULL OR speaker_text IS NOT NULL GROUP BY ALL ORDER BY quotes DESC LIMIT 10")
+        "WHERE speaker_name IS NOT NULL OR (speaker_text IS NOT NULL AND lower(speaker_text) NOT IN "
+        "('he', 'she', 'they', 'it', 'we', 'i', 'you')) GROUP BY ALL ORDER BY quotes DESC LIMIT 10")  # no bare pronouns
     out["dates"] = store.query("SELECT min(date) AS first, max(date) AS last FROM documents")[0]
     return out
 
