@@ -130,16 +130,11 @@ def measure_ingest(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def measure_dask(args: argparse.Namespace) -> dict[str, Any]:
-    """The Dask engine on a LocalCluster over the shard directory, workers warmed first."""
-    import logging
-
-    from distributed import Client, LocalCluster
-
+    """The Dask engine on its LocalCluster (`cluster.connect`) over the shard directory, workers warmed first."""
     from newsevents.scale import cluster
 
     t0 = time.perf_counter()
-    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as lc, Client(lc) as client:
+    with cluster.connect(workers=args.workers) as client:
         pids = cluster.warm_up(client, _options(args))
         load_s = time.perf_counter() - t0
         with tempfile.TemporaryDirectory() as tmp:
@@ -149,6 +144,7 @@ def measure_dask(args: argparse.Namespace) -> dict[str, Any]:
         peaks = [_status_mb(pid, "VmHWM") for pid in pids.values()]
     return {"seconds": seconds, "articles": report.read, "shards": len(report.shards),
             "failed_shards": report.count("failed"), "startup_seconds": load_s,
+            "shard_seconds": [round(s.seconds, 2) for s in report.shards],
             "main_peak_rss_mb": _self_peak_mb(), "worker_peak_rss_mb": peaks}
 
 

@@ -150,13 +150,10 @@ def single(tmp_path_factory, pipeline, shards) -> dict[str, list]:
 
 @pytest.fixture(scope="module")
 def client():
-    """A LocalCluster of two worker processes, one thread each."""
-    import logging
+    """The engine's LocalCluster of two worker processes, one thread each."""
+    from newsevents.scale import cluster
 
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
+    with cluster.connect(workers=2) as c:
         yield c
 
 
@@ -281,6 +278,19 @@ def test_scale_dask_same_records_as_single_process(client, shards, single, tmp_p
         assert table_rows(store) == single
     rerun = cluster.run([str(shards)], str(out), client=client)  # finished shards are skipped
     assert [s.status for s in rerun.shards] == ["skipped"] * 5
+
+
+def test_scale_dask_local_cluster_workers_tuned_for_long_tasks(client):
+    import dask
+
+    def settings():
+        return (dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval"),
+                os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"))
+
+    assert len(client.scheduler_info()["workers"]) == 2
+    # no profiler, a slow tick, no aggressive malloc trimming; still one numeric thread per worker
+    assert set(client.run(settings).values()) == {(False, "1s", None, "1")}
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # the client's own config is untouched
 
 
 def test_scale_dask_parquet_queryable_by_duckdb(client, shards, single, tmp_path):

@@ -205,11 +205,36 @@ def connect(scheduler: str | None = None, workers: int | None = None, client: An
         with c:
             yield c
         return
+    import dask
+
     from .local import available_cores
 
-    with LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
+    # Workers read the configuration when they are spawned, so it need only hold while the cluster starts.
+    with dask.config.set(worker_config()):
+        cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    with cluster, Client(cluster) as c:
         yield c
+
+
+def worker_config() -> dict[str, Any]:
+    """Dask settings for workers that run long pure-Python shards (ours) rather than short numeric tasks.
+
+    Dask's defaults cost a shard about 10% of its time, measured with `bench/scale_bench.py`:
+    a statistical profiler samples the task thread every 10 ms, the event loop wakes every
+    20 ms (it competes for the GIL with the task), and MALLOC_TRIM_THRESHOLD_=65536 makes
+    the allocator hand memory back to the system on almost every free (spaCy allocates a
+    lot; worker memory stays flat without it, see the stream measurement). The LocalCluster
+    of `connect` uses these; docs/scaling.md shows them as configuration for other clusters.
+    """
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {"distributed.worker.profile.enabled": False,
+            "distributed.admin.tick.interval": "1s",
+            "distributed.admin.system-monitor.interval": "2s",
+            "distributed.nanny.pre-spawn-environ": environ}
 
 
 def warm_up(client: Any, pipeline_options: PipelineOptions | None = None) -> dict[str, int]:
