@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -266,6 +268,29 @@ def test_store_not_a_duckdb_file(tmp_path):
     with pytest.raises(StoreError) as e:
         Store(bad)
     assert str(bad) in str(e.value) and "\n" not in str(e.value)
+
+
+def _hold_store(path, seconds: float):
+    """Another process holding the store read-only (as the server does while it copies a snapshot)."""
+    code = (f"import duckdb, sys, time; con = duckdb.connect({str(path)!r}, read_only=True); "
+            f"print('held', flush=True); time.sleep({seconds}); con.close()")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_store_writer_waits_for_another_process_then_opens(tmp_path):
+    path = tmp_path / "shared.duckdb"
+    Store(path).close()
+    holder = _hold_store(path, 1.5)
+    try:
+        with pytest.raises(StoreError, match="another process is using the store"):
+            Store(path)  # no wait: the lock is reported, naming the file
+        with Store(path, lock_wait=20) as store:  # waits until the other process lets go
+            assert holder.poll() is not None
+            assert store.con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+    finally:
+        holder.wait()
 
 
 def test_store_write_coded_records_round_trip(tmp_path):

@@ -21,6 +21,9 @@ from .output import OUTPUT_FORMATS, write_rows
 from .records import Problem
 
 DEFAULT_DB = "newsevents.duckdb"
+# Seconds a command waits while another process holds the store (a server copying its
+# snapshot, another ingest) before it gives up with a message.
+LOCK_WAIT = 30.0
 
 
 def _fail(message: str) -> None:
@@ -192,7 +195,7 @@ def ingest(paths, date, dates, input_format, max_size, model, batch_size, actor_
                      _pipeline_options(model, batch_size, actor_files), db, force, show, workers, scheduler,
                      output or f"{db}.shards", load_after)
         return
-    with Store(db) as store, tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
+    with Store(db, lock_wait=LOCK_WAIT) as store, tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
         report = jobs.ingest(paths, store, _ingest_options(date, dates, input_format, max_size),
                              _pipeline_options(model, batch_size, actor_files), force=force,
                              on_problem=lambda p: (bar.clear(), _report(p)), on_progress=bar.update,
@@ -234,7 +237,7 @@ def _load(output: str, db: str, force: bool) -> None:
     from .scale import cluster
     from .store import Store
 
-    with Store(db) as store:
+    with Store(db, lock_wait=LOCK_WAIT) as store:
         r = cluster.load(output, store, force=force)
     click.echo(f"{r.shards} shards loaded: {r.added} added, {r.replaced} replaced, {r.unchanged} unchanged ({db})",
                err=True)
@@ -271,7 +274,7 @@ def store_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _open_read(db: str):
     from .store import Store
 
-    return Store(db, read_only=True)
+    return Store(db, read_only=True, lock_wait=LOCK_WAIT)
 
 
 @main.command()

@@ -7,6 +7,7 @@ stored is skipped, so the next run picks up where the last one stopped.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,22 @@ CREATE TABLE IF NOT EXISTS events (
 """
 
 
+def _connect(path: str, read_only: bool, lock_wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + lock_wait
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as e:
+            first = str(e).splitlines()[0]
+            if "lock" not in first.lower():
+                raise StoreError(f"{path}: cannot open store: {first}") from None
+            if time.monotonic() >= deadline:
+                waited = f" (waited {lock_wait:g} s)" if lock_wait else ""
+                raise StoreError(f"{path}: another process is using the store{waited}; "
+                                 f"try again when it has finished ({first})") from None
+            time.sleep(0.1)
+
+
 @dataclass
 class WriteResult:
     added: int = 0
@@ -59,18 +76,21 @@ class WriteResult:
 class Store:
     """A DuckDB file holding analysed documents.
 
+    Args:
+        path: the DuckDB file (created when writing).
+        read_only: open for reading; other readers may share the file.
+        lock_wait: seconds to wait while another process holds the file (a server taking
+            its snapshot, another ingest) before giving up.
+
     Raises:
-        StoreError: the file cannot be opened (locked by another writer, not a DuckDB file).
+        StoreError: the file cannot be opened (locked longer than `lock_wait`, not a DuckDB file).
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, lock_wait: float = 0.0):
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store; create it with 'newsevents ingest'")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open store: {str(e).splitlines()[0]}") from None
+        self.con = _connect(self.path, read_only, lock_wait)
         if not read_only:
             self.con.execute(_SCHEMA)
             if not self.con.execute("SELECT 1 FROM store_info WHERE key = 'schema'").fetchone():
