@@ -207,6 +207,26 @@ def test_scale_warc_corrupt_file_is_reported(tmp_path, damage):
     assert len(problems) == 1 and problems[0].level == "error" and "corrupt WARC file" in problems[0].message
 
 
+@pytest.mark.parametrize("gz", [True, False])
+def test_scale_warc_truncated_file_is_reported_at_every_cut(tmp_path, gz):
+    """Cut anywhere inside the last page: the first page is read and the cut is an error, never silence."""
+    records = [r for r in cc_news_records() if r["url"].endswith(("iran", "france")) and r.get("kind") != "request"]
+    whole = write_warc(tmp_path / ("w.warc.gz" if gz else "w.warc"), records[:1], gz=gz).stat().st_size
+    path = write_warc(tmp_path / ("t.warc.gz" if gz else "t.warc"), records, gz=gz)
+    data = path.read_bytes()
+    assert [type(x).__name__ for x in inputs.read_any([str(path)])] == ["Article", "Article"]
+    # whole: the size of a file of the first page alone (give or take the bytes of random record ids);
+    # the last 12 bytes are the gzip trailer and closing blank lines: the page is whole without them
+    for cut in range(whole + 4, len(data) - 12, 23):
+        path.write_bytes(data[:cut])
+        items = list(inputs.read_any([str(path)]))
+        assert isinstance(items[0], Article) and items[0].url.endswith("iran"), cut
+        problems = [p for p in items if isinstance(p, Problem)]
+        assert len(problems) == 1 and problems[0].level == "error", (cut, items)
+        assert "truncated WARC file" in problems[0].message or "corrupt WARC file" in problems[0].message, cut
+        assert not any(isinstance(a, Article) and a.url.endswith("france") for a in items), cut
+
+
 def test_scale_parquet_reader(tmp_path):
     path = write_parquet(tmp_path / "p.parquet", [record(0), {"id": "bad", "title": "no text"}, record(1)])
     items = list(inputs.read_any([str(path)]))

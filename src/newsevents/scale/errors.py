@@ -15,6 +15,7 @@ class ScaleMessages:
     SHARD_FAILED = "shard failed: {error}"
     NO_SHARDS = "{path}: no finished shards (no _done markers); run 'newsevents ingest --engine dask' first"
     BAD_WARC = "corrupt WARC file: {error}"
+    TRUNCATED_WARC = "truncated WARC file: it ends inside record {record} (an interrupted download or copy?)"
     BAD_PARQUET = "cannot read Parquet: {error}"
     NOT_HTML = "not an HTML page ({kind})"
     BAD_STATUS = "HTTP status {status}"

@@ -36,7 +36,8 @@ def read_warc(stream: BinaryIO, source: str, stem: str, options: IngestOptions |
     """Yield an `Article` for every HTML page in a WARC stream (gzip per record or plain).
 
     Pages with no article text (index pages, menus) are reported as warnings; a corrupt
-    file is reported once and ends the reading of that file.
+    file is reported once and ends the reading of that file; a file cut short (which
+    warcio reads as a shorter file, or as a shorter last page) is reported as an error.
 
     Args:
         stream: the WARC bytes.
@@ -48,17 +49,26 @@ def read_warc(stream: BinaryIO, source: str, stem: str, options: IngestOptions |
 
     options = options or IngestOptions()
     n = 0
+    counted = _Counting(stream)
     try:
-        records = ArchiveIterator(stream)
+        records = ArchiveIterator(counted)
         for record in records:
             n += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             try:
-                page = _page(record, options)
-                if page is None:
-                    continue
-                html, crawl_date, meta = page
-                meta["warc_offset"] = records.get_record_offset()  # after the content: this reads to the end
+                page, problem = _page(record, options), None
+            except InputError as e:
+                page, problem = None, Problem(source, f"{e.message} ({url})", n)
+            if not _whole(record):
+                yield Problem(source, ScaleMessages.TRUNCATED_WARC.format(record=n), n)
+                return
+            if problem is not None or page is None:
+                if problem is not None:
+                    yield problem
+                continue
+            html, crawl_date, meta = page
+            meta["warc_offset"] = records.get_record_offset()
+            try:
                 art = html_article(html, id=article_id(url), source=f"{source}:{n}", url=url)
             except InputError as e:
                 level = "warning" if e.message == Messages.NO_ARTICLE else "error"
@@ -76,6 +86,31 @@ def read_warc(stream: BinaryIO, source: str, stem: str, options: IngestOptions |
         return
     if n == 0:
         yield Problem(source, ScaleMessages.BAD_WARC.format(error="no WARC record found"))
+    elif records.offset != counted.read_bytes:  # bytes after the last whole record: one cut short
+        yield Problem(source, ScaleMessages.TRUNCATED_WARC.format(record=n + 1), n + 1)
+
+
+def _whole(record) -> bool:
+    """Read the rest of the record; False when the file ends inside it: before the length
+    its header declares, or inside the HTTP headers of a response (warcio returns none)."""
+    while record.raw_stream.read(1 << 16):
+        pass
+    ctype = record.rec_headers.get_header("Content-Type") or ""
+    headless = record.rec_type == "response" and record.http_headers is None and "application/http" in ctype
+    return record.raw_stream.limit == 0 and not headless
+
+
+class _Counting:
+    """A byte stream that counts what has been read from it (to see whether warcio read all)."""
+
+    def __init__(self, stream: BinaryIO):
+        self.stream = stream
+        self.read_bytes = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.read_bytes += len(data)
+        return data
 
 
 def _page(record, options: IngestOptions) -> tuple[str, str | None, dict] | None:
