@@ -227,14 +227,10 @@ def worker_config() -> dict[str, Any]:
     lot; worker memory stays flat without it, see the stream measurement). The LocalCluster
     of `connect` uses these; docs/scaling.md shows them as configuration for other clusters.
     """
-    import dask
-
-    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
-    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
     return {"distributed.worker.profile.enabled": False,
             "distributed.admin.tick.interval": "1s",
             "distributed.admin.system-monitor.interval": "2s",
-            "distributed.nanny.pre-spawn-environ": environ}
+            "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}  # None: not set
 
 
 def warm_up(client: Any, pipeline_options: PipelineOptions | None = None) -> dict[str, int]:
