@@ -346,3 +346,70 @@ def test_events_promise_takes_the_beneficiary_of_the_promised_act(pipeline):
     assert evs and codes(evs[0].recipient) == {"ROU"}
     evs = find(events_of("The Taliban expressed willingness to negotiate with Pakistan.", pipeline), "AGREE")
     assert evs and codes(evs[0].recipient) == {"PAK"}
+
+
+def test_events_promised_act_keeps_its_own_recipient_prepositions(pipeline):
+    # a planned withdrawal is a promise (AGREE) still made to whom the troops leave
+    evs = events_of("Turkey said it is ready to withdraw its troops from northern Syria.", pipeline)
+    assert evs[0].event == "AGREE" and codes(evs[0].recipient) == {"SYR"}
+
+
+def test_events_promise_or_refusal_takes_the_governed_acts_recipient(pipeline):
+    evs = events_of("Japan agreed to provide $20 million of aid for Yemen.", pipeline)
+    assert evs[0].event == "AGREE" and codes(evs[0].recipient) == {"YEM"}
+    evs = events_of("Germany refused to deploy troops in Mali.", pipeline)
+    assert evs[0].event == "REJECT" and codes(evs[0].recipient) == {"MLI"}
+    # the purpose of a sending names its beneficiary
+    evs = events_of("Britain is willing to send equipment to help defend Ukraine.", pipeline)
+    assert evs[0].event == "AGREE" and codes(evs[0].recipient) == {"UKR"}
+
+
+def test_events_a_date_is_not_a_recipient(pipeline):
+    evs = events_of("Dockworkers began a hunger strike on Monday.", pipeline)
+    assert evs and evs[0].event == "PROTEST" and not evs[0].recipient
+
+
+def test_events_protest_continued_by_a_verb_absorbs_its_demand(pipeline):
+    evs = events_of("Opposition supporters continued their hunger strike to demand the resignation of the "
+                    "prime minister.", pipeline)
+    assert [e.event for e in evs] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # an object that is an event of another kind: its doer, not its own "from", is the recipient
+    ("The Arab League demanded the withdrawal of Israeli forces from Lebanon.", "REQUEST", "ISR"),
+    # the demand's clause parsed on the verb
+    ("The United Nations reiterated its demand that Myanmar release the detained journalists.", "REQUEST", "MMR"),
+    ("Thousands of Afghans sought refuge in Pakistan.", "REQUEST", "PAK"),
+    ("Pakistan closed its border with Afghanistan on Sunday.", "COERCE", "AFG"),
+    ("Militants exploded a bomb in Kabul.", "ASSAULT", "AFG"),
+    ("Russia mobilized reservists for the war against Ukraine.", "MOBILIZE", "UKR"),
+    ("Thousands of people marched in Minsk in defiance of the Belarusian authorities.", "PROTEST", "BLR"),
+    # a passive's agent is the doer of the crimes, not the object of "commit"
+    ("The court opened an investigation into war crimes committed by Serbian forces.", "ACCUSE", "SRB"),
+    # the place of the clause of the same moment
+    ("Suicide bombers killed 12 people when they blew themselves up in Baghdad.", "ASSAULT", "IRQ"),
+    ("The army lifted the curfew imposed in Colombo.", "CONCEDE", "LKA"),
+    # "from" is preferred to the circumstantial "in" before it
+    ("In Alexandria, Egyptian police confiscated weapons from Libyan smugglers.", "COERCE", "LBY"),
+    ("The opposition rejected an invitation to attend a meeting of Venezuelan officials.", "REJECT", "VEN"),
+    ("Hungary condemned as an ugly crime Serbia's suppression of ethnic Hungarian protests.", "ACCUSE", "SRB"),
+    ("Beijing denounced as interference Washington's criticism of the security law.", "ACCUSE", "USA"),
+    # a complaint is against what it is over, not the body it is lodged with
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "ACCUSE", "ISR"),
+    # a refusal of demands takes the recipient of the demanded act
+    ("The ministry said it would not meet demands to release prisoners in Nigeria.", "REJECT", "NGA"),
+    # "up to 16" parsed as a particle and a preposition
+    ("Militants have kidnapped up to 16 Chinese workers from a mine and torched their trucks.", "ASSAULT", "CHN"),
+])
+def test_events_recipient_constructions(pipeline, text, event_type, recipient):
+    evs = find(events_of(text, pipeline), event_type)
+    assert evs and {c[:3] for c in codes(evs[0].recipient)} == {recipient}, \
+        [(e.event, e.trigger.text, [(r.text, r.code) for r in e.recipient]) for e in evs]
+    assert not find(events_of(text, pipeline), "AGREE")  # no "commit" pledge from "committed by"
+
+
+def test_events_destruction_of_property_is_coercion(pipeline):
+    # CAMEO 1712 sits under root 17 (coerce)
+    evs = events_of("Israeli forces demolished Palestinian homes near Hebron.", pipeline)
+    assert evs[0].event == "COERCE" and codes(evs[0].recipient) == {"PSE"}

@@ -89,7 +89,9 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     campaign after talks" does not suspend the talks)."""
     out = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     for c in verb.children:
-        if c.dep_ in ("prep", "agent", "dative") and (c.lower_ == prep if prep else c.lower_ not in circumstance):
+        # a passive's agent ("crimes committed by Croat forces") is the doer, never the object
+        if c.dep_ in ("prep", "agent", "dative") and (c.lower_ == prep if prep else
+                                                       c.lower_ not in circumstance and c.dep_ != "agent"):
             out += [g for g in c.children if g.dep_ == "pobj"]
     out += [g for o in list(out) for g in o.children if g.dep_ == "conj"]
     return out

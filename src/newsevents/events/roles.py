@@ -115,6 +115,10 @@ def patient(verb: Token) -> Role | None:
     obj = _child(verb, "dobj", "dative")
     if obj is not None:
         return Role(conjuncts(obj), "dobj")
+    up = _child(verb, "prt")
+    to = _child(up, "prep") if up is not None and up.lower_ == "up" else None
+    if to is not None and to.lower_ == "to" and _child(to, "pobj") is not None:
+        return Role(conjuncts(_child(to, "pobj")), "dobj")  # "kidnapped up to 16 advisers" parsed as a particle
     subj = _child(verb, "nsubjpass")
     if subj is not None:
         return Role(conjuncts(subj), "nsubjpass")
@@ -124,13 +128,14 @@ def patient(verb: Token) -> Role | None:
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> Role | None:
-    """Objects of the first of `preps` attached to `head` ("talks with X", "sanctions on Y")."""
-    for c in head.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            pobj = _child(c, "pobj")
-            if pobj is not None:
-                return Role(conjuncts(pobj), f"prep:{c.lower_}")
-    return None
+    """Objects of the first of `preps` attached to `head` ("talks with X", "sanctions on Y"):
+    `preps` is in order of preference ("confiscated weapons from X" in "In a raid, ...")."""
+    found = [(preps.index(c.lower_), c) for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+             and _child(c, "pobj") is not None]
+    if not found:
+        return None
+    c = min(found, key=lambda x: x[0])[1]
+    return Role(conjuncts(_child(c, "pobj")), f"prep:{c.lower_}")
 
 
 def clause_subject(verb: Token) -> Role | None:
@@ -171,6 +176,11 @@ def inner_actors(obj: Token) -> Role | None:
             heads += conjuncts(c)
         elif c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _ACTOR_ENTS:
             heads += conjuncts(c)
+    if not heads:  # "crimes committed by Croat forces": the doer of a participle clause
+        for c in obj.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and _agent(c) is not None:
+                heads += conjuncts(_agent(c))
+                break
     if not heads:  # "the killing of X by Y": the doer named by "by" comes before the theme
         for c in sorted(obj.children, key=lambda c: c.lower_ != "by"):
             if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:

@@ -47,6 +47,7 @@ def find_events(document: Document, doc: Doc, actors: list[Actor], lexicon: Lexi
         stop = {t.token.i for t in triggers}
         ctx.types = {t.token.i: _type_of(t, lexicon) for t in triggers}
         found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
+        _governed(found)
         events += _protest_topics(found, ctx)
         events += _obligations(sent, stop, ctx)
     events.sort(key=lambda e: (e.trigger.start, e.id))
@@ -78,6 +79,9 @@ def _protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> l
     protests = {trig.token.i: evs for trig, evs in found if any(e.event == "PROTEST" for e in evs)}
     if not protests:
         return [e for _, evs in found for e in evs]
+    for trig, evs in found:  # "continued their hunger strike to demand ...": the verb stands for its protest
+        if trig.kind == "noun" and trig.token.i in protests and trig.token.dep_ == "dobj":
+            protests.setdefault(trig.token.head.i, evs)
     out = []
     for trig, evs in found:
         protest = _protest_above(trig.token, protests) if trig.kind == "verb" else None
@@ -91,6 +95,35 @@ def _protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> l
                     p.recipient = topic.recipient
                     p.explain["recipient_path"] = "protest_topic"
     return out
+
+
+def _governed(found: list[tuple[Trigger, list[Event]]]) -> None:
+    """ "refused to deploy peacekeepers in Iraq", "agreed to send troops to Y": a promise,
+    refusal or threat is made to whom the act it governs is done, not to what that act moves.
+    A giving or sending with no recipient of its own takes that of its purpose ("is willing to
+    send material to help defend Saudi Arabia")."""
+    by_token = {trig.token.i: evs for trig, evs in found}
+    for trig, evs in found:
+        if trig.kind != "verb":
+            continue
+        # "would not meet demands to release prisoners in Iraq": the clause on the object counts too
+        clauses = list(trig.token.children) + [g for g in (trig.object.children if trig.object is not None else ())
+                                               if g.dep_ == "acl"]
+        for c in clauses:
+            purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            if c.dep_ not in ("xcomp", "acl") and not purpose:
+                continue
+            act = next((e for e in by_token.get(c.i, ()) if _coded(e.recipient)), None)
+            if act is None:
+                continue
+            for e in evs:
+                path = str(e.explain.get("recipient_path") or "")
+                promise = e.event in ("AGREE", "REJECT", "THREATEN") and c.dep_ in ("xcomp", "acl")
+                giving = purpose and e.event in ("AGREE", "AID", "MOBILIZE", "SUPPORT", "COOPERATE")
+                if (promise or giving) and not _same(act.recipient, e.actor) and \
+                        (not _coded(e.recipient) or promise and path.startswith("xcomp:")):
+                    e.recipient = list(act.recipient)
+                    e.explain["recipient_path"] = "governed:" + str(act.explain.get("recipient_path"))
 
 
 def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
@@ -153,9 +186,13 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     return subject(verb, lexicon)
 
 
-def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon: Lexicon) -> list[Role]:
-    """Candidate recipients, best first; the first naming a known actor wins."""
-    default = lexicon.recipient_preps.get(event_type, ())
+def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon: Lexicon,
+                     act_type: str = "") -> list[Role]:
+    """Candidate recipients, best first; the first naming a known actor wins. `act_type` is the
+    type of the act itself when it is promised or refused ("will withdraw troops from Lebanon":
+    AGREE, but found where a RETREAT's recipient is)."""
+    default = tuple(dict.fromkeys(lexicon.recipient_preps.get(act_type, ()) +
+                                  lexicon.recipient_preps.get(event_type, ())))
     tok = trig.token
     out: list[Role | None] = []
     if trig.kind == "verb":
@@ -170,12 +207,20 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
             if word.dep_ in ("prt", "prep", "advmod") and word.i != getattr(trig.object, "i", -1):
                 out.append(prep_objects(word, preps + ("of",)))
         if trig.object is not None:
+            noun = lexicon.nouns.get(lemma(content_head(trig.object, lexicon)))
+            if noun and (noun[0].event or getattr(lexicon.code(noun[0].cameo), "event", "")) != event_type:
+                # "demanded the withdrawal of Serbian forces from Bosnia": an object that is an
+                # event of another kind keeps its own prepositions; its doer is the recipient
+                out.append(inner_actors(content_head(trig.object, lexicon)))
             out.append(prep_objects(trig.object, preps))
             # "shipped ventilators and masks to Italy": the preposition on the last conjunct
             out += [prep_objects(g, preps) for g in trig.object.children if g.dep_ == "conj"]
             if event_type in ("AGREE", "THREATEN", "REJECT"):  # "expressed willingness to negotiate with X"
-                out += [prep_objects(g, default + ("to", "with", "for"))
-                        for g in trig.object.children if g.dep_ == "acl"]
+                for g in trig.object.children:
+                    if g.dep_ == "acl":  # "rejected an invitation to attend a meeting of Palestinian factions"
+                        obj = next((o for o in g.children if o.dep_ == "dobj"), None)
+                        out += [prep_objects(g, default + ("to", "with", "for")),
+                                inner_actors(content_head(obj, lexicon)) if obj is not None else None]
             out.append(_dative(tok))
         out.append(clause_subject(tok))
         for c in tok.children:
@@ -183,17 +228,29 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 # "agreed to provide aid for Romania", "refused to hand the pilot to India": the
                 # governed act's beneficiary is the recipient of the promise or refusal
                 extra = ("to", "for") if event_type in ("AGREE", "THREATEN", "REJECT") else ()
-                out += [patient(c), prep_objects(c, default + extra)]
+                governed = [patient(c), prep_objects(c, default + extra)]
                 obj = next((g for g in c.children if g.dep_ == "dobj"), None)
-                if obj is not None:  # "threatened to break relations with Russia"
-                    out.append(prep_objects(obj, default + ("with", "against", "on", "to")))
-                    out.append(inner_actors(content_head(obj, lexicon)))
+                if obj is not None:  # "threatened to break relations with Russia", "to provide $70m for Romania"
+                    governed.append(prep_objects(obj, default + ("with", "against", "on", "to") + extra))
+                    governed.append(inner_actors(content_head(obj, lexicon)))
+                # tagged, so that the governed act's own recipient may replace them (_governed)
+                out += [Role(r.heads, "xcomp:" + r.path) for r in governed if r is not None]
         objs = [trig.object] if trig.object is not None else [c for c in tok.children if c.dep_ == "dobj"]
+        if not objs:  # "denounced as a crime Serbia's suppression of ...": the object parsed under "as"
+            objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children if g.dep_ == "pobj"
+                    for a in [x for x in g.children if x.dep_ in ("appos", "dobj")] + [g]]
         if pattern.prep:  # "called for sanctions against Nigeria"
             objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == pattern.prep
                      for g in c.children if g.dep_ == "pobj"]
         for obj in objs[:2]:  # "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"
             out.append(inner_actors(content_head(obj, lexicon)))
+            # "insisted on its demands that Burundi's government grant ...": the clause's subject
+            out += [_subject_of(c) for c in content_head(obj, lexicon).children if c.dep_ in ("acl", "ccomp")]
+        if event_type == "PROTEST":  # "in defiance of Chinese authorities", "in protest at X's arrest"
+            out += [prep_objects(g, ("of", "against", "at", "over")) for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                    if g.dep_ == "pobj" and lemma(g) in lexicon.cue("protest_stances")]
         if tok.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             out.append(prep_objects(tok.head, ("to", "with")))  # "wrote to X asking for Y"
     else:
@@ -204,6 +261,8 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         if verb is not None:
             out.append(prep_objects(verb, preps))
             out.append(_dative(verb))
+            if tok.dep_ == "dobj":  # "reiterated its demand today that Israel ease ...": the clause on the verb
+                out.append(clause_subject(verb))
         for c in tok.children:  # "the attack on X" parsed with "on" under "of"
             if c.dep_ == "poss" and pattern.agent_preps and "poss" in pattern.recipient_preps:
                 out.append(Role([c], "poss"))
@@ -229,6 +288,10 @@ def _place(trig: Trigger, verb: Token | None, ctx: Context, actor: list[EventAct
     if trig.object is not None:  # "lifted a state of emergency in West Darfur"
         heads += [trig.object] + [g for c in trig.object.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for g in c.children if g.dep_ == "pobj"]
+        heads += [c for c in trig.object.children if c.dep_ == "acl"]  # "the curfew imposed in Sudan"
+    # "killed 23 people when they blew themselves up in Tel Aviv": the clause of the same moment
+    heads += [c for c in (verb or trig.token).children if c.dep_ == "advcl" and
+              any(g.lower_ in ("when", "as", "while") for g in c.children if g.dep_ in ("advmod", "mark"))]
     for head in heads:
         for c in head.children:
             if c.dep_ != "prep" or c.lower_ not in _LOCATIVE:
@@ -344,6 +407,8 @@ def _resolve(role: Role | None, ctx: Context, at: int) -> list[EventActor]:
         return []
     out: list[EventActor] = []
     for head in role.heads:
+        if head.ent_type_ in ("DATE", "TIME"):
+            continue  # "a strike on Monday", "last month's invasion": a time is no one
         found = resolve(head, ctx.index, ctx.document.text)
         if not found and head.lower_ in _PRONOUNS:
             continue
@@ -435,7 +500,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     recipients: list[EventActor] = []
     recipient_path = None
     reciprocal = False
-    for role in _expanded(_recipient_roles(trig, verb, event_type, lexicon)):
+    act_row = lexicon.code(pattern.cameo)
+    act_type = (pattern.event or (act_row.event if act_row else "")) if rule else ""
+    for role in _expanded(_recipient_roles(trig, verb, event_type, lexicon, act_type)):
         if any(h.lower_ == "other" and any(c.lower_ in ("each", "one") for c in h.lefts) or
                " ".join(t.lower_ for t in h.subtree) in lexicon.cue("reciprocal_words") for h in role.heads):
             reciprocal, recipient_path = True, role.path
@@ -450,7 +517,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     actor = _localised(actor, actor_role, event_type, trig, verb, ctx)
     if trig.kind == "noun" and not actor and not recipients and not reciprocal:
         return []  # a bare "the war", "aid": no one does it to anyone here
-    if not reciprocal and not _coded(recipients) and event_type.lower() in lexicon.cue("located_events"):
+    located = lexicon.cue("located_events")
+    if not reciprocal and not _coded(recipients) and (event_type.lower() in located or act_type.lower() in located):
         # "imposed a curfew in Cizre", "demonstrated in Serbia": done to the place it is done in
         place = _place(trig, verb, ctx, actor)
         if place:
