@@ -175,7 +175,7 @@ def test_places_name_their_country_and_groups_take_the_sentences_only_country():
 
 
 def test_no_country_is_assumed_when_the_sentence_names_two():
-    actors = actors_of("Police in Paris questioned two men about the attack in Berlin.")
+    actors = actors_of("Police questioned two men in Paris about the attack in Berlin.")
     assert by_mention(actors, "Police").country is None
 
 
@@ -242,3 +242,93 @@ def test_a_singular_force_takes_the_sentences_country_and_unknown_associations_a
 def test_compass_words_are_not_places():
     actors = actors_of("Talks between the North and the South resumed in Seoul.")
     assert not any(a.kind == "place" and a.name in ("North", "South") for a in actors)
+
+
+# -- resolution rules added for the PLOVER misses (all sentences written for these tests) ----------
+
+@pytest.mark.parametrize("sentence", [
+    "Kenzo Oshima, the United Nations Emergency Relief Coordinator, arrived in Chad on Monday.",  # Oshima: GPE
+    "Kenzo Oshima, the UN humanitarian coordinator, visited the camps in Chad.",  # no entity at all
+])
+def test_a_name_missed_or_taken_for_a_place_is_a_person_when_an_appositive_gives_a_role(sentence):
+    oshima = by_mention(actors_of(sentence), "Kenzo Oshima")
+    assert oshima.kind == "person" and oshima.country == "IGO"
+
+
+@pytest.mark.parametrize("sentence, mention, code", [
+    ("Prime Minister Benjamin Netanyahou said on Sunday that Israel would respond.", "Benjamin Netanyahou", "ISRGOV"),
+    ("President Francois Hollande met the Chinese delegation on Monday.", "Francois Hollande", "FRAGOV"),
+])
+def test_leader_names_match_without_accents_and_with_one_typo(sentence, mention, code):
+    assert by_mention(actors_of(sentence, date="2014-06-01"), mention).code == code
+
+
+def test_a_typo_in_a_short_surname_is_not_matched():
+    actors = actors_of("John Kery visited the border town.", date="2014-06-01")  # four letters: too short to guess
+    assert all(a.name != "John Kerry" for a in actors)
+
+
+@pytest.mark.parametrize("sentence, mention, code", [
+    ("Alexei Navalny called for protests across Russia on Saturday.", "Alexei Navalny", "RUSOPP"),
+    ("Grand Ayatollah Ali al-Sistani urged Iraqis to vote.", "Grand Ayatollah Ali al-Sistani", "IRQREL"),
+    ("Archbishop Desmond Tutu criticised the government on Sunday.", "Archbishop Desmond Tutu", "ZAFREL"),
+])
+def test_notable_people_without_office_are_coded(sentence, mention, code):
+    assert by_mention(actors_of(sentence), mention).code == code
+
+
+@pytest.mark.parametrize("sentence, mention, code", [
+    ("Leaders of the opposition coalition met in Minsk on Sunday.", "Leaders", "BLROPP"),
+    ("Doctors from two Canadian charities delivered medicine to the hospital.", "Doctors", "CANHLH"),
+    ("A newspaper based in Beirut published the letter on Friday.", "A newspaper", "LBNMED"),
+    ("Demonstrators in Baghdad blocked a road on Tuesday.", "Demonstrators", "IRQCVL"),
+])
+def test_a_group_takes_the_country_of_the_place_or_group_it_is_tied_to(sentence, mention, code):
+    assert by_mention(actors_of(sentence), mention).code == code
+
+
+def test_an_unknown_organisation_takes_the_country_it_is_in():
+    actors = actors_of("The IAEA sent inspectors to the Esfahan Uranium Conversion Facility in central Iran.")
+    assert by_mention(actors, "Esfahan Uranium Conversion Facility").country == "IRN"
+
+
+def test_ethnic_group_is_placed_by_its_own_phrase_before_other_countries_in_the_sentence():
+    actors = actors_of("Ethnic Serbs in northern Kosovo blocked roads, raising fears of a Bosnia-style partition.")
+    assert by_mention(actors, "Ethnic Serbs").country == "KSV"
+    assert by_mention(actors_of("The Serbs of northern Kosovo rejected the plan."), "Serbs").country == "KSV"
+    # a nationality adjective is descent, not residence
+    assert by_mention(actors_of("Americans of Iraqi descent protested outside the embassy."), "Americans").country == "USA"
+
+
+@pytest.mark.parametrize("sentence, mention, country", [
+    ("Two soldiers were killed near the town of Samarra on Sunday.", "Samarra", "IRQ"),  # GeoNames: Sāmarrā’
+    ("Government forces shelled rebel positions on the Jaffna peninsula.", "Jaffna", "LKA"),
+    ("Gunmen attacked a village in South Darfur State on Friday.", "South Darfur State", "SDN"),
+    ("Protesters gathered in Khanty-Mansiysk (Siberia) on Sunday.", "Khanty-Mansiysk", "RUS"),
+])
+def test_places_written_without_accents_with_their_kind_or_mistagged(sentence, mention, country):
+    assert by_mention(actors_of(sentence), mention).country == country
+
+
+def test_anti_and_backed_countries_are_not_the_groups_country():
+    actors = actors_of("A prominent anti-Kremlin journalist was arrested in Moscow.")
+    assert all(a.code != "RUSGOV" for a in actors)  # the Kremlin is not acting here
+    actors = actors_of("An anti-Syria journalist was killed in Beirut.")
+    assert all(a.country != "SYR" for a in actors)
+    actors = actors_of("The Iranian-backed militia fired rockets on Sunday.")
+    assert by_mention(actors, "The Iranian-backed militia").country != "IRN"
+
+
+def test_a_name_in_apposition_or_after_a_title_with_for_takes_the_title():
+    actors = actors_of("The Federal Minister for Interior Ahmad Ali Chaudhry banned the rally, "
+                       "the Pakistani government said.")
+    assert by_mention(actors, "Ahmad Ali Chaudhry").code == "PAKGOV"
+
+
+@pytest.mark.parametrize("sentence, mention, country", [
+    ("Jewish settlers attacked a Palestinian village near Nablus.", "Jewish settlers", "ISR"),
+    ("The Liberation Tigers said they had captured an army camp.", "Liberation Tigers", "LKA"),
+    ("Kampuchean guerrillas attacked the border post.", "Kampuchean guerrillas", "KHM"),
+])
+def test_group_names_and_historic_demonyms(sentence, mention, country):
+    assert by_mention(actors_of(sentence), mention).country == country

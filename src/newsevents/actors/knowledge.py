@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -51,6 +52,7 @@ class Knowledge:
     honorifics: set[str] = field(default_factory=set)  # Mr, Ms, Chairman: part of a name mention
     people: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name/alias -> terms
     people_by_key: dict[str, list[Referent]] = field(default_factory=lambda: defaultdict(list))  # name_key -> terms
+    people_by_first: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # first word -> name_keys
     places: dict[str, str] = field(default_factory=dict)  # city or province -> country ("Hebron" -> PSE)
     regions: frozenset[str] = frozenset()  # our regions.csv names: places even when NER says person
     problems: list[Problem] = field(default_factory=list)  # bad lines in user dictionaries
@@ -72,9 +74,24 @@ class Knowledge:
 
     def person_terms(self, name: str, date: str | None) -> list[Referent]:
         """Office-holders known by `name` (or a spelling of it), the terms valid on `date` first."""
-        terms = self.people.get(name) or self.people_by_key.get(name_key(name), [])
+        terms = self.people.get(name) or self.people_by_key.get(name_key(name)) or self._misspelt(name)
         terms = terms + [r for r in self.phrases_ci.get(name.lower(), []) if r.kind == "person"]
         return sorted(terms, key=lambda r: not r.valid_on(date))
+
+    def _misspelt(self, name: str) -> list[Referent]:
+        """People whose first name matches and whose surname is one typo away ("Francois Mitterand").
+
+        Only for a first and last name with a surname of five letters or more, and only when one
+        person fits: a slip in a long surname rarely names someone else with the same first name.
+        """
+        words = name_key(name).split()
+        if len(words) < 2 or len(words[-1]) < 5:
+            return []
+        found = {key: terms for key in self.people_by_first.get(words[0], ())
+                 if key.split()[:-1] == words[:-1] and _one_edit(key.split()[-1], words[-1])
+                 for terms in [self.people_by_key[key]]}
+        names = {t.name for terms in found.values() for t in terms}
+        return next(iter(found.values())) if len(names) == 1 else []
 
 
 # CAMEO's international generic codes are whole codes, never put after a country
@@ -85,10 +102,32 @@ WHOLE_CODES = frozenset({"NGO", "NGM", "IGOPKO", "UIS", "INT"})
 _NAME_PARTICLES = {"al", "el", "ul", "bin", "ibn"}
 
 
+def fold(text: str) -> str:
+    """`text` without accents and apostrophe-like letters: 'François' = 'Francois', 'Sāmarrā’' = 'Samarra'."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.translate(_APOSTROPHES)
+
+
+_APOSTROPHES = {ord(c): None for c in "'\u2019\u02bc\u02bb\u02bf\u02be\u2018"}
+
+
 def name_key(name: str) -> str:
     """A person's name as compared across spellings: 'Omar El Bashir' = 'Omar al-Bashir', 'Kim Jong Un'."""
-    words = name.lower().replace("-", " ").replace(".", " ").replace("'", "").split()
+    words = fold(name).lower().replace("-", " ").replace(".", " ").replace("'", "").split()
     return " ".join(w for w in words if w not in _NAME_PARTICLES)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped; same first letter."""
+    if a == b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def compose_code(country: str | None, sector: str | None) -> str | None:
@@ -110,6 +149,7 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     _load_institutions(k)
     _load_agents(k)
     _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
+    _load_people(k, data_path("actors/notables.csv"), str(data_path("actors/notables.csv")))
     k.places = load_places()
     k.regions = frozenset(normalise(n) for _, row in iter_csv(data_path("actors/regions.csv"))
                           for n in split_cell(row["names"]))
@@ -162,6 +202,8 @@ def load_places() -> dict[str, str]:
         code = alpha3.get(city["countrycode"])
         if code:
             places.setdefault(normalise(city["name"]), code)
+    for name, code in list(places.items()):  # news drops the accents: "Samarra" for "Sāmarrā’"
+        places.setdefault(fold(name), code)
     for word in read_lines("actors/not_places.txt"):
         places.pop(word, None)
     return places
@@ -254,8 +296,11 @@ def add_person(k: Knowledge, row: dict[str, str]) -> None:
         text = normalise(text)
         if ref not in k.people[text]:
             k.people[text].append(ref)
-        if ref not in k.people_by_key[name_key(text)]:
-            k.people_by_key[name_key(text)].append(ref)
+        key = name_key(text)
+        if ref not in k.people_by_key[key]:
+            k.people_by_key[key].append(ref)
+        if " " in key:
+            k.people_by_first[key.split()[0]].add(key)
 
 
 def k_igo_code(k: Knowledge, org: str) -> str | None:

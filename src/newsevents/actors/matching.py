@@ -49,7 +49,8 @@ class Found:
     roles: list[Span]
 
     def within(self, kind: str, start: int, end: int) -> list[Span]:
-        return [s for s in getattr(self, kind) if s.start >= start and s.end <= end]
+        """Matches inside a phrase, less "Iranian" in "Iranian-backed": not the country of the phrase."""
+        return [s for s in getattr(self, kind) if s.start >= start and s.end <= end and not backer(s)]
 
 
 def find_matches(doc: Doc, knowledge: Knowledge) -> Found:
@@ -63,7 +64,23 @@ def find_matches(doc: Doc, knowledge: Knowledge) -> Found:
     for match_id, start, end in m.roles(doc):
         label = strings[match_id]
         (names if label == NAME_CI else roles).append(Span(doc, start, end, label=label))
+    names, demonyms = [s for s in names if not stance(s)], [s for s in demonyms if not stance(s)]
     return Found(names=_longest(names), demonyms=_longest(demonyms), roles=_longest(roles))
+
+
+def stance(span: Span) -> bool:
+    """'anti-Syria', 'pro-Iranian': a stance towards the country, not the country acting."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+def backer(span: Span) -> bool:
+    """'Iranian-backed': the country acts (it backs), but the group it backs is not its own."""
+    doc, j = span.doc, span.end
+    return j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _BACKED
+
+
+_BACKED = {"backed", "sponsored", "supported", "funded", "aligned", "allied"}
 
 
 def _longest(spans: list[Span]) -> list[Span]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Span
 from ..resources import read_lines
 from .knowledge import WHOLE_CODES, Knowledge, Referent, compose_code, first_name_gender
-from .matching import DEMONYM, PERSON_NAME, Found, find_matches
+from .matching import DEMONYM, PERSON_NAME, Found, backer, find_matches, stance
 
 # Closed grammatical classes, not knowledge: kept here.
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
@@ -97,19 +98,30 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
             taken.update(range(s.start, s.end))
     role_tokens = {i for r in found.roles for i in range(r.start, r.end) if r.end - r.start > 1}
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC"):
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "NORP"):
             continue
         span = _tidy(doc, ent)
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
-        if ent.label_ in ("GPE", "LOC") or span.text in k.regions:
-            if span.text in k.places:
+        bracket = next((t.i for t in span if t.text == "(" and t.i > span.start), None)
+        if bracket is not None and place_code(k, doc[span.start:bracket].text):
+            span = doc[span.start:bracket]  # "Khanty-Mansiysk (Siberia": the place before the bracket
+        if ent.label_ in ("GPE", "LOC") and (named := _named_by_place(doc, span, found, taken)) is not None:
+            out.append(("person", named))  # "Kenzo Oshima, the UN relief coordinator": Oshima is no place here
+            taken.update(range(named.start, named.end))
+            continue
+        code = place_code(k, span.text)
+        if ent.label_ in ("GPE", "LOC") or span.text in k.regions or (code and _in_place_phrase(span, ent.label_)):
+            if code and not _is_stance(doc, span):
                 out.append(("place", span))
                 taken.update(range(span.start, span.end))
             continue
+        if ent.label_ == "NORP":
+            continue
         if ent.label_ == "ORG" and all(i in role_tokens for i in range(span.start, span.end)):
             continue  # "State" in "Secretary of State"
-        out.append(("person" if ent.label_ == "PERSON" else "org", span))
+        known_person = ent.label_ == "ORG" and span.text in k.people  # "Trump wrote" tagged as an organisation
+        out.append(("person" if ent.label_ == "PERSON" or known_person else "org", span))
         taken.update(range(span.start, span.end))
     for t in doc[:-1]:  # "Ms Sanders" that the entity recogniser missed
         if t.text in k.honorifics and t.i + 1 not in taken and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title:
@@ -118,6 +130,12 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
                 end += 1
             out.append(("person", doc[t.i + 1:end]))
             taken.update(range(t.i + 1, end))
+    for t in doc:  # "Kenzo Oshima, the UN humanitarian coordinator": a name the recogniser missed
+        if t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.i not in taken:
+            named = _named_by_place(doc, doc[t.i:t.i + 1], found, taken)
+            if named is not None and not taken.intersection(range(named.start, named.end)):
+                out.append(("person", named))
+                taken.update(range(named.start, named.end))
     for r in found.roles:
         head = r[-1]
         if taken.intersection(range(r.start, r.end)) or head.pos_ not in ("NOUN", "PROPN"):
@@ -129,6 +147,38 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
         if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON" and t.i not in taken:
             out.append(("pronoun", doc[t.i:t.i + 1]))
     return sorted(out, key=lambda c: c[1].start)
+
+
+def _named_by_place(doc: Doc, span: SpacySpan, found: Found, taken: set[int]) -> SpacySpan | None:
+    """A person's name the recogniser took for a place or missed: a first name before it, a role after it."""
+    start = span.start
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].is_title and not doc[start - 1].ent_type_ and start - 1 not in taken:
+        start -= 1
+    if start == span.start:
+        return None
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            window = (child.left_edge.i, child.right_edge.i + 1)
+            if found.within("roles", *window) or any(s.label_ == "NAME" for s in found.within("names", *window)):
+                return doc[start:span.end]
+    return None
+
+
+def _in_place_phrase(span: SpacySpan, label: str) -> bool:
+    """'the town of Samarra', 'the Jaffna peninsula' (and 'in Samarra' unless the recogniser saw a
+    person): a known place's name standing where only a place can."""
+    root, words = span.root, place_words()
+    if root.dep_ == "compound":
+        return root.head.lower_ in words
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return (prep.lower_ == "of" and prep.head.lower_ in words) or (label != "PERSON" and prep.lower_ in ("in", "near"))
+
+
+def _is_stance(doc: Doc, span: SpacySpan) -> bool:
+    return stance(doc[span.start:span.end])
 
 
 def _tidy(doc: Doc, ent: SpacySpan) -> SpacySpan | None:
@@ -158,6 +208,11 @@ def _context(b: _Builder, span: SpacySpan) -> Context:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             windows.append((child.left_edge.i, child.right_edge.i + 1))
+    head = root.head  # "Home Minister, Amit Shah", "The Federal Minister for Interior Aftab Sherpao"
+    if root.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.is_title:
+        head = head.head if head.head.right_edge.i == span.end - 1 else head
+    if root.dep_ in ("appos", "pobj") and head.i < span.start and b.found.within("roles", head.i, head.i + 1):
+        windows.append((_np_start(head), span.start))
     for start, end in windows:
         _read_window(b, start, end, ctx)
         ctx.former = ctx.former or any(doc[i].lower_ in _FORMER for i in range(start, end))
@@ -177,6 +232,9 @@ def _read_window(b: _Builder, start: int, end: int, ctx: Context) -> None:
             ctx.country = ref.country
     for s in b.found.within("demonyms", start, end):
         ctx.country = ctx.country or b.k.demonyms.get(s.text)
+    if ctx.country is None:  # "a newspaper based in Beirut", "doctors from Tyumen"
+        ctx.country = next((c for e in b.doc.ents if start <= e.start and e.end <= end
+                            and e.label_ in ("GPE", "LOC") and (c := place_code(b.k, e.text))), None)
     roles = b.found.within("roles", start, end)
     if roles:
         r = roles[-1]  # the title nearest the name: "US Secretary of State"
@@ -230,14 +288,18 @@ def _demonym(b: _Builder, span: SpacySpan) -> None:
         return  # "South African leader F.W. de Klerk": the country of that actor, not one of its own
     code = b.k.demonyms.get(span.text) or b.k.demonyms.get(span[0].text)
     ref = b.k.countries.get(code) if code else None
-    if ref is not None and span.start > 0 and b.doc[span.start - 1].lower_ == "ethnic":
-        home = _named_countries(b, span.sent) - {code}
+    ethnic = span.start > 0 and b.doc[span.start - 1].lower_ == "ethnic"
+    if ref is not None and (ethnic or span.root.tag_ == "NNPS"):  # "the Albanians of southern Serbia"
+        home = {_where(b, span.root, ("in", "of") if ethnic else ("of",))} - {code, None}
+        if ethnic and not home:
+            home = _named_countries(b, span.sent) - {code}
         if len(home) == 1:  # CAMEO codes an ethnic group by where it lives: "ethnic Albanians in Serbia"
             country = home.pop()
-            name = b.doc[span.start - 1:span.end].text
+            first = span.start - 1 if ethnic else span.start
+            name = b.doc[first:span.end].text
             actor = b.actor(f"ethnic:{country}:{span.text}", lambda: Actor(
                 id="", name=name, code=country, country=country, sector=None, kind="group", role="ethnic group"))
-            b.mention(actor, b.doc[span.start - 1].idx, span.end_char, span.root.i)
+            b.mention(actor, b.doc[first].idx, span.end_char, span.root.i)
             return
     if ref is not None:
         actor = b.actor(f"country:{ref.code}:{ref.name}", lambda: _coded(ref.name, "country", Context(), ref))
@@ -246,7 +308,7 @@ def _demonym(b: _Builder, span: SpacySpan) -> None:
 
 def _place(b: _Builder, span: SpacySpan) -> None:
     """A city or province: where things happen, and an actor when something is done to it."""
-    code = b.k.places[span.text]
+    code = place_code(b.k, span.text)
     actor = b.actor(f"place:{span.text}", lambda: Actor(id="", name=span.text, code=code, country=code,
                                                         sector=None, kind="place"))
     b.mention(actor, span.start_char, span.end_char, span.root.i)
@@ -268,6 +330,9 @@ def _country_from_sentence(b: _Builder) -> None:
     for a in b.by_key.values():
         if a.country and a.country not in ("IGO", "NGO"):
             for m in a.mentions:
+                span = b.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and backer(span):
+                    continue  # "an Iranian-backed militia" is not thereby Iranian
                 sentence = bisect_right(starts, m.start)
                 anywhere.setdefault(sentence, set()).add(a.country)
                 if not _is_place_phrase(b.doc, m):
@@ -280,6 +345,22 @@ def _country_from_sentence(b: _Builder) -> None:
         if len(found) == 1:
             a.country = next(iter(found))
             a.code = compose_code(a.country, a.sector)
+
+
+def _where(b: _Builder, head: Token, preps: tuple[str, ...]) -> str | None:
+    """The country or place a phrase of its own puts a group in: 'ethnic Albanians in south Serbia'
+    (a country's or place's name, not an adjective: 'Americans of Iraqi descent' stay American)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            start, end = prep.i, _object_end(prep)
+            for s in b.found.within("names", start, end):
+                ref = _first_ref(b.k, s.text)
+                if ref is not None and ref.kind == "country":
+                    return ref.country
+            for e in b.doc.ents:
+                if start <= e.start and e.end <= end and e.label_ in ("GPE", "LOC") and (c := place_code(b.k, e.text)):
+                    return c
+    return None
 
 
 def _is_place_phrase(doc: Doc, m: Span) -> bool:
@@ -296,9 +377,24 @@ def _named_countries(b: _Builder, sent: SpacySpan) -> set[str]:
         if ref is not None and ref.kind == "country":
             out.add(ref.country)
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC") and ent.text in b.k.places:
-            out.add(b.k.places[ent.text])
+        if ent.label_ in ("GPE", "LOC") and (code := place_code(b.k, ent.text)):
+            out.add(code)
     return out
+
+
+def place_code(k: Knowledge, text: str) -> str | None:
+    """The country of a place, also when written with its kind: 'West Darfur State', 'Tyumen region'."""
+    if text in k.places:
+        return k.places[text]
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in place_words():
+        return k.places.get(" ".join(words[:-1]))
+    return None
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    return frozenset(read_lines("actors/place_words.txt"))
 
 
 def _honorific(b: _Builder, span: SpacySpan) -> tuple[int, str | None]:
@@ -356,6 +452,8 @@ def _organisation(b: _Builder, span: SpacySpan) -> None:
         _read_window(b, span.start, span.end, inner)
         ctx.country = ctx.country or inner.country
         ctx.sector = ctx.sector or inner.sector
+    if ctx.country is None:  # "the Esfahan conversion facility in central Iran", "a group based in Trinidad"
+        ctx.country = _where(b, span.root, ("in", "at")) or None
     if ctx.country is None and ctx.organisation is None and set(span.text.split()) & set(read_lines("actors/ngo_words.txt")):
         ctx.sector = "NGO"  # "the Committee to Protect Journalists": transnational, no country
     actor = b.actor(f"organisation:{span.text}", lambda: _coded(span.text, "organisation", ctx))
@@ -370,9 +468,20 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
     np_start = _np_start(head)
     ctx = Context()
     _read_window(b, np_start, span.start, ctx)
-    for child in head.children:  # "the government of Sudan"
+    after = Context()
+    for child in head.children:  # "the government of Sudan", "doctors from two American aid groups"
         if child.dep_ == "prep" and child.lower_ == "of":
-            _read_window(b, child.i, child.right_edge.i + 1, ctx)
+            _read_window(b, child.i, child.right_edge.i + 1, after)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "in", "at"):  # "demonstrators in Baghdad"
+            _read_window(b, child.i, _object_end(child), after)
+        elif child.dep_ in ("acl", "amod") and child.lower_ in _AFFILIATED and child.i > head.i:
+            for prep in child.children:  # "workers affiliated with the Serbian union", "a paper based in Beirut"
+                if prep.dep_ == "prep":
+                    _read_window(b, prep.i, _object_end(prep), after)
+    ctx.country = ctx.country or after.country
+    ctx.organisation, ctx.institution = ctx.organisation or after.organisation, ctx.institution or after.institution
+    if after.sector and sector == "GOV" and head.lemma_ in ("leader", "member", "head", "official"):
+        sector = after.sector  # "leaders of the opposition coalition" are opposition, not government
     countries = _countries_in(b, np_start, span.start) or ([ctx.country] if ctx.country else [])
     if countries and any(b.doc[i].lower_ == "ethnic" for i in range(np_start, span.start)):
         home = _named_countries(b, head.sent) - set(countries)  # "ethnic Albanian guerrillas in Macedonia"
@@ -411,6 +520,16 @@ def _role_phrase(b: _Builder, span: SpacySpan) -> None:
                                                               role=head.lemma_))
         b.mention(actor, start, span.end_char, head.i)
 
+
+# Participles that tie a group to an organisation or a place ("workers affiliated with ...").
+_AFFILIATED = {"affiliated", "based", "headquartered", "linked", "allied", "attached", "belonging", "stationed",
+               "operating"}
+
+
+def _object_end(prep: Token) -> int:
+    """End of the noun phrase a preposition governs, without what hangs after it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return objs[0].i + 1 if objs else prep.i + 1
 
 _NP_MODIFIERS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "punct", "cc",
                  "conj", "npadvmod", "advmod"}
