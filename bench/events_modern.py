@@ -11,7 +11,8 @@ Figures are those of bench/events_bench.py (score_events.py's functions): type a
 source and target code accuracy, per-type accuracy, a confusion table and the misses, plus
 score_events.py's own summary line (with dyad recall).
 
-usage: .venv/bin/python bench/events_modern.py [--gold PATH] [--out PATH] [--misses]
+usage: .venv/bin/python bench/events_modern.py [--gold PATH] [--out PATH] [--misses] [--half dev|test]
+       (the held-out set: --gold bench/events_heldout.jsonl --half test --out /tmp/heldout.json)
 """
 from __future__ import annotations
 
@@ -39,9 +40,17 @@ def gold_records(path: Path = GOLD) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run(gold_path: Path, out_path: Path | None, pipeline: Pipeline | None = None) -> dict[str, Any]:
+def half(golds: list[dict[str, Any]], which: str | None) -> list[dict[str, Any]]:
+    """Lines 1, 3, 5 ... (dev) or 2, 4, 6 ... (test) of a gold file; all when `which` is None."""
+    if which is None:
+        return golds
+    return golds[(0 if which == "dev" else 1)::2]
+
+
+def run(gold_path: Path, out_path: Path | None, pipeline: Pipeline | None = None,
+        which: str | None = None) -> dict[str, Any]:
     bench = _bench()
-    golds = gold_records(gold_path)
+    golds = half(gold_records(gold_path), which)
     preds = bench.predict(golds, pipeline or Pipeline())
     report = bench._figures(bench._tool("score_events"), golds, preds)
     report["score_events"] = bench._score_line(golds, preds)
@@ -57,8 +66,10 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "events_modern_report.json")
     ap.add_argument("--misses", action="store_true", help="print the misses")
+    ap.add_argument("--half", choices=["dev", "test"], default=None,
+                    help="score one half of the gold file (bench/events_heldout.md: the test half stays unread)")
     args = ap.parse_args()
-    r = run(args.gold, args.out)
+    r = run(args.gold, args.out, which=args.half)
     if args.misses:
         for m in r["misses"]:
             print(f"{m['id']} gold={m['gold']} got={m['got']} src={m['source_ok']} tgt={m['target_ok']}\n  {m['text']}")
