@@ -413,3 +413,55 @@ def test_events_destruction_of_property_is_coercion(pipeline):
     # CAMEO 1712 sits under root 17 (coerce)
     evs = events_of("Israeli forces demolished Palestinian homes near Hebron.", pipeline)
     assert evs[0].event == "COERCE" and codes(evs[0].recipient) == {"PSE"}
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # military equipment handed over / transferred / donated: military aid (072)
+    ("Turkey handed over three armoured vehicles to Somalia on Tuesday.", "AID", "SOM"),
+    ("The United States transferred 20 Black Hawk helicopters to Afghanistan.", "AID", "AFG"),
+    ("Japan donated two patrol boats to the Philippines coast guard.", "AID", "PHL"),
+    # evidence and intelligence passed on: share information (064)
+    ("Italian prosecutors handed documents from the Mafia inquiry to their Swiss counterparts.", "COOPERATE", "CHE"),
+    ("Kenyan officials turned over intelligence on the attackers to Somalia.", "COOPERATE", "SOM"),
+    ("German police received intelligence from their Austrian counterparts on a suspected bomber.", "COOPERATE", "AUT"),
+    # aid frozen or cut, also as a sum "in aid" (162)
+    ("Sweden froze 20 million crowns in aid to Uganda.", "SANCTION", "UGA"),
+    ("The European Union suspended budget support to Mali after the coup.", "SANCTION", "MLI"),
+    ("The United States cut back funding for Guatemala.", "SANCTION", "GTM"),
+    # drills ('staged' is lemmatised 'stag') and naval deployments (150/154)
+    ("South Korea staged live-fire drills near the border with North Korea.", "MOBILIZE", "PRK"),
+    ("Russia carried out naval drills off the coast of Syria.", "MOBILIZE", "SYR"),
+    ("Australia dispatched two navy vessels to the Solomon Islands.", "MOBILIZE", "SLB"),
+    # house arrest and custody (173)
+    ("Police placed the opposition leader under house arrest in Minsk.", "COERCE", "BLR"),
+    # bases closed or handed over: withdraw (0874)
+    ("The United States closed its air base in Kyrgyzstan.", "RETREAT", "KGZ"),
+    ("Britain handed over its last military base in Helmand to Afghan forces.", "RETREAT", "AFG"),
+    # typed by the doer: a crowd storming is a riot, a raid by armed fighters an assault, by police a search
+    ("Protesters stormed the parliament building in Baghdad.", "PROTEST", "IRQ"),
+    ("Students ransacked the ministry in Dhaka.", "PROTEST", "BGD"),
+    ("A raid by Islamic State militants on a village in Iraq killed 12 people.", "ASSAULT", "IRQ"),
+    ("Al Shabaab fighters raided a military base in Somalia.", "ASSAULT", "SOM"),
+    ("Police raided the offices of an opposition newspaper in Turkey.", "COERCE", "TUR"),
+    # found guilty (116), aid convoy let in (0863), human shields (184)
+    ("A Brazilian court found the former president guilty of corruption.", "SANCTION", "BRA"),
+    ("Israel allowed an aid convoy from the United Nations to enter Gaza.", "RETREAT", "IGO"),
+    ("Militants used civilians as human shields in Mosul, the Iraqi army said.", "ASSAULT", "IRQ"),
+])
+def test_events_wire_wordings(pipeline, text, event_type, recipient):
+    evs = events_of(text, pipeline)
+    assert evs and evs[0].event == event_type, [(e.event, e.cameo, e.trigger.text) for e in evs]
+    assert {c[:3] for c in codes(evs[0].recipient)} == {recipient}, [(r.text, r.code) for r in evs[0].recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan ministry issued a press release on Tuesday.",  # a document, not a release
+    "Saudi Arabia deposited $2 billion in Yemen's central bank.",  # a sum "in" a place is not aid cut or given
+])
+def test_events_not_events(pipeline, text):
+    assert not [e for e in events_of(text, pipeline) if e.event in ("RETREAT", "SANCTION")]
+
+
+def test_events_air_raid_noun_is_aerial(pipeline):
+    evs = events_of("Two Israeli air raids on Gaza drew protests from Egypt.", pipeline)
+    assert any(e.cameo == "195" and e.event == "ASSAULT" for e in evs), [(e.event, e.cameo, e.trigger.text) for e in evs]

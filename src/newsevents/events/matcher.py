@@ -58,10 +58,16 @@ def content_head(obj: Token, lexicon: Lexicon) -> Token:
     """The noun an object is about: "part of a military aid program" is about the program,
     "10 days of war games" about the games (partitive and measure nouns pass to their "of")."""
     for _ in range(3):
-        if lemma(obj) not in lexicon.cue("partitive_heads") and not (obj.pos_ == "NUM" or obj.like_num):
+        money = lemma(obj) in lexicon.cue("money_heads") or obj.pos_ == "NUM" or obj.like_num
+        if lemma(obj) not in lexicon.cue("partitive_heads") and not money:
             break
-        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # "$50 million in aid", "65 million crowns in development aid": a sum passes to its "in"
+        of = next((c for c in obj.children if c.dep_ == "prep" and (c.lower_ == "of" or money and c.lower_ == "in")),
+                  None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and of.lower_ == "in" and lemma(pobj) not in lexicon.nouns \
+                and lemma(pobj) not in lexicon.cue("money_purposes"):
+            break  # "deposited $2 billion in the central bank": a place, not what the money is
         if pobj is None:
             break
         obj = pobj
@@ -94,6 +100,11 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
                                                        c.lower_ not in circumstance and c.dep_ != "agent"):
             out += [g for g in c.children if g.dep_ == "pobj"]
     out += [g for o in list(out) for g in o.children if g.dep_ == "conj"]
+    # "allowed an aid convoy to enter": the subject of a to-infinitive parsed as a clause
+    out += [s for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj"]
+    # "found the former president guilty": the adjective of the verb's small clause
+    out += [c for c in verb.children if c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and c.pos_ == "ADJ"]
     return out
 
 
@@ -162,6 +173,8 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
             patterns = lexicon.nouns.get(lemma(tok)) or lexicon.nouns.get(tok.lower_)
             if not patterns:
                 continue
+            if any(c.dep_ == "compound" and lemma(c) in lexicon.cue("document_modifiers") for c in tok.lefts):
+                continue  # "a press release", "a news release": a document, not a release
             if tok.dep_ != "compound":
                 nouns.append(Trigger(tok, patterns[0], "noun", (tok,)))
             elif (tok.head.pos_ == "NOUN" and lemma(tok.head) in lexicon.cue("event_heads")

@@ -491,6 +491,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     joint = cameo == "150" and _joint(trig, actor)
     if joint:
         cameo = "062"  # joint exercises: military cooperation, not a show of force
+    doer = _by_doer(trig, actor_role, actor, cameo, lexicon) if rule is None and not joint else None
+    if doer:
+        cameo, joint = doer, True  # "protesters stormed", "a raid by Boko Haram fighters": typed by the code
     row = lexicon.code(cameo)
     event_type = (pattern.event if rule is None and not joint and pattern.event else None) or \
         (row.event if row else None)
@@ -540,6 +543,25 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     if symmetric and len(actor) > 1:
         return _directed(base)
     return [base]
+
+
+def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cameo: str,
+             lexicon: Lexicon) -> str | None:
+    """Acts whose kind depends on who does them or how: a building stormed by protesters is a
+    riot (145), by troops an assault; a raid by armed fighters is an assault (190), by police a
+    search (1711); an "air raid" is aerial (195)."""
+    word = lemma(trig.token)
+    if trig.kind == "noun" and cameo[:2] in ("17", "19") and word in lexicon.cue("aerial_acts") and any(
+            c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
+        return "195"
+    heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
+    if word in lexicon.cue("crowd_acts") and heads & lexicon.cue("crowd_agents"):
+        return "145"
+    if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and (
+            heads & lexicon.cue("armed_agents") or
+            any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
+        return "190"
+    return None
 
 
 def _directed(base: Event) -> list[Event]:
