@@ -32,6 +32,32 @@ def test_lexicon_codes_are_known_cameo_codes():
     assert not unknown, f"codes not in cameo_codes.csv (quote codes in YAML): {unknown}"
 
 
+def test_lexicon_entries_are_unique_across_files():
+    """One meaning per (verb, particle, preposition, object word, clause) and per noun, whichever file it is in."""
+    lex = load_lexicon()
+    seen: dict[tuple, str] = {}
+    clashes = []
+    for ps in lex.verbs.values():
+        for p in ps:
+            for obj in p.objects or (None,):
+                key = (p.lemma, p.particle, p.prep, obj, p.clause)
+                if key in seen:
+                    clashes.append(f"{key}: {seen[key]} and {p.origin}")
+                seen[key] = p.origin
+    nouns = [p.noun for ps in lex.nouns.values() for p in ps]
+    clashes += [f"noun {n!r} twice" for n in sorted({n for n in nouns if nouns.count(n) > 1})]
+    assert not clashes, clashes
+
+
+def test_lexicon_reads_every_themed_file():
+    from newsevents.events import lexicon
+
+    names = lexicon.lexicon_files("verbs", lexicon.VERB_FILES)
+    assert names[:2] == ["verbs.yaml", "verbs_clause.yaml"] and names == names[:2] + sorted(names[2:])
+    origins = {p.origin for ps in load_lexicon().verbs.values() for p in ps}
+    assert origins == set(names)
+
+
 def test_lexicon_covers_every_plover_type():
     lex = load_lexicon()
     covered = {p.event or lex.code(p.cameo).event for ps in lex.verbs.values() for p in ps if lex.code(p.cameo)}

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..resources import data_path, iter_csv, read_yaml, split_cell
 
-VERB_FILES = ("verbs.yaml", "verbs_clause.yaml")
+VERB_FILES = ("verbs.yaml", "verbs_clause.yaml")  # first, in this order; then any other verbs_*.yaml
+NOUN_FILES = ("nouns.yaml",)  # then any other nouns_*.yaml
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -198,14 +199,25 @@ def _cues(*docs: Any) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in cues.items()}
 
 
+def lexicon_files(kind: str, first: tuple[str, ...]) -> list[str]:
+    """The `kind` files of data/events: `first` in order, then the other KIND_*.yaml by name.
+
+    More files keep each readable (one per theme); among equally specific patterns the
+    one read first wins, so the main file's entries come first.
+    """
+    others = sorted(p.name for p in data_path("events").glob(f"{kind}_*.yaml") if p.name not in first)
+    return list(first) + others
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The package's event lexicon, loaded once per process."""
     frames = read_yaml("events/frames.yaml")
     lex = Lexicon(codes=read_codes())
-    for name in VERB_FILES:
+    for name in lexicon_files("verbs", VERB_FILES):
         lex.add_verbs(verb_patterns(_entries(read_yaml(f"events/{name}"), "verbs"), name))
-    lex.add_nouns(noun_patterns(_entries(read_yaml("events/nouns.yaml"), "nouns"), "nouns.yaml"))
+    for name in lexicon_files("nouns", NOUN_FILES):
+        lex.add_nouns(noun_patterns(_entries(read_yaml(f"events/{name}"), "nouns"), name))
     lex.cues = _cues(read_yaml("events/modality.yaml"), frames)
     lex.recipient_preps = {k.upper(): _tuple(v) for k, v in (frames.get("recipient_preps") or {}).items()}
     lex.intent = {_code(k): _code(v) for k, v in (frames.get("intent") or {}).items()}
