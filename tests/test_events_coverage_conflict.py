@@ -1,0 +1,345 @@
+"""Coverage of the conflictual CAMEO roots 10-20 on wire wordings, through the real pipeline.
+
+Sentences written for this table from the CAMEO verb codebook (ch. 2, roots 10-20) and the
+PLOVER 2.0 type each code maps to; none is copied from a bench or from ../shared. Each row
+names the PLOVER type one event of the sentence must have and, where the sentence has one,
+the recipient's country. The negative table holds ambiguous words that must not read as the
+conflictual type ("fired the minister" is no attack, "charged with fraud" no assault).
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import extract
+
+
+def events_of(text: str, pipeline, date: str = "2019-05-14"):
+    return extract(text, date=date, pipeline=pipeline).events
+
+
+def countries(side) -> set[str]:
+    return {a.country for a in side if a.country}
+
+
+def shown(evs) -> list[tuple]:
+    return [(e.event, e.cameo, e.trigger.text, sorted(countries(e.recipient))) for e in evs]
+
+
+COVERAGE = [
+    # ---- 10 DEMAND -> REQUEST
+    ("Turkey demanded that Sweden extradite members of the Kurdish militant group.", "REQUEST", "SWE"),
+    ("Seoul demanded an apology from Tokyo over the wartime remarks.", "REQUEST", "JPN"),
+    ("The opposition demanded the resignation of the interior minister after the shooting.", "REQUEST", None),
+    ("Ukraine demanded the withdrawal of Russian troops from the Donbas.", "REQUEST", None),
+    ("Protest leaders demanded fresh elections within six months.", "REQUEST", None),
+    ("Washington ordered Beijing to close its consulate in Houston within 72 hours.", "REQUEST", "CHN"),
+    ("Beijing insisted on the immediate release of the detained executive.", "REQUEST", None),
+    ("The United States pressed Pakistan to act against militant groups on its soil.", "REQUEST", "PAK"),
+    ("Lawmakers demanded answers from Facebook about the data leak.", "REQUEST", None),
+    ("The union's demand for a 20 percent pay rise was rejected by the ministry.", "REJECT", None),
+    ("Tehran demanded the lifting of all US sanctions.", "REQUEST", None),
+    # ---- 11 DISAPPROVE -> ACCUSE
+    ("Beijing summoned the Swedish ambassador over the award.", "ACCUSE", "SWE"),
+    ("Britain condemned Russia's annexation of Crimea.", "ACCUSE", "RUS"),
+    ("France criticised Turkey over its incursion into northern Syria.", "ACCUSE", "TUR"),
+    ("Iran's foreign ministry slammed Washington's decision to designate the Guards a terrorist group.", "ACCUSE", "USA"),
+    ("Israel accused Iran of attacking the tanker in the Gulf of Oman.", "ACCUSE", "IRN"),
+    ("Tehran blamed Israel for the assassination of the nuclear scientist.", "ACCUSE", "ISR"),
+    ("Seoul lodged a formal protest with Tokyo over the export curbs.", "ACCUSE", "JPN"),
+    ("Chinese state media lashed out at Australia over its call for an inquiry.", "ACCUSE", "AUS"),
+    ("Pyongyang branded the South Korean president a traitor.", "ACCUSE", None),
+    ("The Chinese foreign ministry chided Washington for its arms sales to Taiwan.", "ACCUSE", "USA"),
+    ("Canada reproached Saudi Arabia over the arrest of women's rights activists.", "ACCUSE", "SAU"),
+    ("Greek officials pointed the finger at Turkey for the migrant surge.", "ACCUSE", "TUR"),
+    ("Prosecutors in Paris charged the former minister with embezzlement.", "ACCUSE", None),
+    ("Germany filed a lawsuit against Poland at the European court.", "ACCUSE", "POL"),
+    ("Rights groups denounced the mass arrests in Minsk.", "ACCUSE", None),
+    ("The European Union voiced dismay at the death sentence handed to the journalist.", "ACCUSE", None),
+    ("Venezuela's government reprimanded the Spanish ambassador.", "ACCUSE", None),
+    ("The foreign ministry issued a stern rebuke to Seoul.", "ACCUSE", "KOR"),
+    ("Beijing expressed strong dissatisfaction with the US decision.", "ACCUSE", "USA"),
+    ("The Chinese foreign ministry rapped Washington for interfering in Hong Kong.", "ACCUSE", "USA"),
+    ("The government took the newspaper to court over the report.", "ACCUSE", None),
+    ("Beijing hit back at Washington's criticism of its Hong Kong policy.", "ACCUSE", "USA"),
+    # ---- 12 REJECT
+    ("Israel rejected the UN resolution on Jerusalem.", "REJECT", None),
+    ("Hamas turned down the Egyptian ceasefire proposal.", "REJECT", None),
+    ("Russia vetoed the Security Council resolution on Syria.", "REJECT", None),
+    ("Iran ruled out talks with the United States.", "REJECT", None),
+    ("Pyongyang snubbed Seoul's offer of food aid.", "REJECT", None),
+    ("Serbia balked at the European Union's demand to recognise Kosovo.", "REJECT", None),
+    ("The rebels defied the curfew and gathered in the main square.", "REJECT", None),
+    ("Poland and Hungary blocked the bloc's budget over the rule-of-law clause.", "REJECT", None),
+    ("The government ignored the ultimatum issued by the striking doctors.", "REJECT", None),
+    ("The Taliban refused to hand over the suspects.", "REJECT", None),
+    ("Tehran repudiated the agreement signed by the previous government.", "REJECT", None),
+    ("The military junta disregarded the warning from the African Union.", "REJECT", None),
+    ("Kosovo dismissed Serbia's demands as unacceptable.", "REJECT", None),
+    ("The Palestinians boycotted the economic conference in Bahrain.", "REJECT", None),
+    ("Beijing's rejection of the tribunal ruling angered Manila.", "REJECT", None),
+    ("Moscow rebuffed the Western calls for an investigation.", "REJECT", None),
+    ("The Senate shot down the proposal.", "REJECT", None),
+    ("Hardliners in parliament torpedoed the nuclear deal.", "REJECT", None),
+    ("Republicans scuttled the bill in the Senate.", "REJECT", None),
+    # ---- 13 THREATEN
+    ("North Korea threatened to strike the US territory of Guam.", "THREATEN", "USA"),
+    ("Iran warned that it would close the Strait of Hormuz.", "THREATEN", None),
+    ("The United States threatened Turkey with sanctions over the purchase of Russian missiles.", "THREATEN", None),
+    ("The union threatened a general strike over the pension reform.", "THREATEN", None),
+    ("Erdogan threatened to expel ten Western ambassadors.", "THREATEN", None),
+    ("Saudi Arabia issued an ultimatum to Qatar.", "THREATEN", "QAT"),
+    ("Beijing vowed retaliation against Washington.", "THREATEN", "USA"),
+    ("The Revolutionary Guards threatened Israel with a crushing response.", "THREATEN", None),
+    ("The Kremlin warned Washington of serious consequences.", "THREATEN", None),
+    ("The Houthi rebels threatened to attack Saudi oil facilities.", "THREATEN", "SAU"),
+    ("Israel's defence minister warned Hezbollah against any attack.", "THREATEN", None),
+    ("Ankara gave Washington a two-week deadline to halt its support for the Kurdish militia.", "THREATEN", "USA"),
+    ("Militants threatened journalists who covered the trial.", "THREATEN", None),
+    ("The threat by Pyongyang to resume nuclear tests alarmed Tokyo.", "THREATEN", None),
+    ("Russia threatened to cut gas supplies to Ukraine.", "THREATEN", "UKR"),
+    ("Washington put Beijing on notice over its trade practices.", "THREATEN", None),
+    # ---- 14 PROTEST
+    ("Thousands of protesters marched through central Hong Kong on Sunday.", "PROTEST", None),
+    ("Students staged a sit-in outside the education ministry.", "PROTEST", None),
+    ("Farmers blocked highways with tractors across the country.", "PROTEST", None),
+    ("Teachers went on strike over unpaid wages.", "PROTEST", None),
+    ("Dock workers walked off the job at the port of Santos.", "PROTEST", None),
+    ("Doctors downed tools over the lack of protective equipment.", "PROTEST", None),
+    ("Detained migrants went on a hunger strike.", "PROTEST", None),
+    ("Demonstrators took to the streets of Khartoum.", "PROTEST", None),
+    ("Opposition supporters rallied in Caracas against the government.", "PROTEST", None),
+    ("Protesters pelted police with stones in the Kashmir valley.", "PROTEST", None),
+    ("Rioters hurled stones and petrol bombs at police in Belfast.", "PROTEST", None),
+    ("Protesters stormed the parliament building in Baghdad.", "PROTEST", None),
+    ("Supporters of the president stormed the Capitol in Washington.", "PROTEST", None),
+    ("Hundreds of people protested outside the US embassy in Manila.", "PROTEST", None),
+    ("Truckers blockaded the border crossing for a third day.", "PROTEST", None),
+    ("Protesters erected barricades on the main road to the airport.", "PROTEST", None),
+    ("Fans chanted anti-government slogans during the match.", "PROTEST", None),
+    ("The strike by railway workers paralysed the network.", "PROTEST", None),
+    ("A work stoppage by air traffic controllers grounded flights.", "PROTEST", None),
+    ("Rioting by supporters of the jailed leader left three dead.", "PROTEST", None),
+    ("The minister stormed out of the meeting in protest.", "PROTEST", None),
+    ("Activists picketed the offices of the ruling party.", "PROTEST", None),
+    ("Teachers launched an indefinite strike on Monday.", "PROTEST", None),
+    ("Unions launched a general strike against the pension reform.", "PROTEST", None),
+    ("Protesters burned effigies of the president outside the embassy.", "PROTEST", None),
+    ("Shopkeepers shunned work to protest the new tax.", "PROTEST", None),
+    ("Climate activists chained themselves to the gates of parliament.", "PROTEST", None),
+    # ---- 15 EXHIBIT FORCE POSTURE -> MOBILIZE
+    ("Russia massed troops on the Ukrainian border.", "MOBILIZE", None),
+    ("China deployed warships to the disputed waters.", "MOBILIZE", None),
+    ("The army put its troops on high alert.", "MOBILIZE", None),
+    ("The US Navy sailed a destroyer through the Taiwan Strait.", "MOBILIZE", None),
+    ("China flew warplanes into Taiwan's air defence zone.", "MOBILIZE", "TWN"),
+    ("Pakistan carried out a missile test on Thursday.", "MOBILIZE", None),
+    ("North Korea conducted a nuclear test in September.", "MOBILIZE", None),
+    ("India tested a nuclear-capable missile.", "MOBILIZE", None),
+    ("Iran unveiled a new ballistic missile.", "MOBILIZE", None),
+    ("North Korea paraded its missiles in Pyongyang.", "MOBILIZE", None),
+    ("The military called up reservists.", "MOBILIZE", None),
+    ("Japan scrambled fighter jets to intercept the Chinese drone.", "MOBILIZE", None),
+    ("Police beefed up security around the stadium.", "MOBILIZE", None),
+    ("Japan raised its alert level after the missile launch.", "MOBILIZE", None),
+    ("NATO staged war games in the Baltic region.", "MOBILIZE", None),
+    ("Iran's navy held drills in the Gulf of Oman.", "MOBILIZE", None),
+    ("Taiwan bolstered its air defences.", "MOBILIZE", None),
+    ("Pakistan fortified its positions along the frontier.", "MOBILIZE", None),
+    ("China sent warplanes into Taiwan's air defence zone.", "MOBILIZE", "TWN"),
+    # ---- 16 REDUCE RELATIONS -> SANCTION
+    ("Saudi Arabia expelled the Canadian ambassador.", "SANCTION", "CAN"),
+    ("Canada recalled its envoy from Riyadh.", "SANCTION", None),
+    ("Bahrain severed diplomatic ties with Qatar.", "SANCTION", "QAT"),
+    ("Washington slapped tariffs on Chinese goods worth $200 billion.", "SANCTION", "CHN"),
+    ("The EU imposed sanctions on Belarusian officials.", "SANCTION", "BLR"),
+    ("The United States hit Russia with new sanctions.", "SANCTION", None),
+    ("Washington slapped Iran with fresh sanctions.", "SANCTION", None),
+    ("Washington retaliated against Beijing with new tariffs.", "SANCTION", "CHN"),
+    ("Japan tightened export controls on South Korea.", "SANCTION", "KOR"),
+    ("Washington imposed visa restrictions on Chinese officials.", "SANCTION", "CHN"),
+    ("The Commerce Department placed Huawei on its entity list.", "SANCTION", None),
+    ("The Treasury added five Iranian firms to its sanctions list.", "SANCTION", None),
+    ("Brussels suspended Cambodia's trade preferences.", "SANCTION", "KHM"),
+    ("Brussels imposed anti-dumping duties on Chinese steel.", "SANCTION", "CHN"),
+    ("Washington levied tariffs on Mexican tomatoes.", "SANCTION", "MEX"),
+    ("The US State Department revoked the visas of Nicaraguan officials.", "SANCTION", None),
+    ("Washington shut down the Chinese consulate in Houston.", "SANCTION", None),
+    ("The Treasury blacklisted three Venezuelan oil executives.", "SANCTION", None),
+    ("The US suspended military aid to Pakistan.", "SANCTION", "PAK"),
+    ("Trump terminated the relationship with the World Health Organization.", "SANCTION", None),
+    ("China suspended imports of Australian beef.", "SANCTION", "AUS"),
+    ("Washington stripped Hong Kong of its special trade status.", "SANCTION", None),
+    ("The US embargo on Cuba remains in place.", "SANCTION", None),
+    ("Germany halted arms sales to Saudi Arabia.", "SANCTION", "SAU"),
+    ("Britain froze the assets of the Russian oligarch.", "SANCTION", None),
+    ("The United States cut off trade with Cuba.", "SANCTION", "CUB"),
+    ("Trump hiked tariffs on Chinese goods.", "SANCTION", "CHN"),
+    ("The US designated the Houthis as a terrorist organisation.", "SANCTION", None),
+    # ---- 17 COERCE
+    ("Police arrested the opposition leader in Kampala.", "COERCE", None),
+    ("The authorities imposed a curfew on the city.", "COERCE", None),
+    ("The government shut down the internet across the country.", "COERCE", None),
+    ("Authorities cut off internet access in the region.", "COERCE", None),
+    ("Russia blocked the Telegram messaging app.", "COERCE", None),
+    ("Israeli forces demolished the family home of the attacker.", "COERCE", None),
+    ("The junta placed the state counsellor under house arrest.", "COERCE", None),
+    ("Police cracked down on the protesters.", "COERCE", None),
+    ("The authorities deported the journalist.", "COERCE", None),
+    ("The government banned the main opposition party.", "COERCE", None),
+    ("Security forces raided the newspaper's offices.", "COERCE", None),
+    ("A court sentenced the activist to ten years in prison.", "COERCE", None),
+    ("Hackers breached the ministry's computer network.", "COERCE", None),
+    ("The regulator revoked the broadcasting licence of the opposition channel.", "COERCE", None),
+    ("The government's crackdown on dissent intensified.", "COERCE", None),
+    ("The harassment of journalists by the police drew criticism.", "COERCE", None),
+    ("The court handed the journalist a three-year prison sentence.", "COERCE", None),
+    ("Police teargassed protesters in Nairobi.", "ASSAULT", "KEN"),
+    ("Riot police charged at demonstrators with batons.", "ASSAULT", None),
+    ("Riot police fired tear gas at protesters.", "ASSAULT", None),
+    ("Police used water cannon to disperse the crowd.", "ASSAULT", None),
+    ("Hackers launched a cyber attack on the ministry.", "COERCE", None),
+    ("Britain revoked the citizenship of the militant.", "COERCE", None),
+    ("The regime restricted the internet ahead of the vote.", "COERCE", None),
+    ("Authorities jammed foreign broadcasts.", "COERCE", None),
+    ("Hong Kong disqualified four pro-democracy lawmakers.", "COERCE", None),
+    ("The city was placed under curfew after the riots.", "COERCE", None),
+    ("The army put the province under martial law.", "COERCE", None),
+    # ---- 18 ASSAULT (unconventional violence)
+    ("Gunmen kidnapped three aid workers in northern Nigeria.", "ASSAULT", None),
+    ("Militants beheaded a police officer.", "ASSAULT", None),
+    ("An assailant stabbed two people near the synagogue.", "ASSAULT", None),
+    ("Agents poisoned the opposition leader with a nerve agent.", "ASSAULT", None),
+    ("A driver rammed his car into a crowd of pedestrians.", "ASSAULT", None),
+    ("Militants planted a bomb under the bridge.", "ASSAULT", None),
+    ("A man threw a grenade at the police station.", "ASSAULT", None),
+    ("The villagers were hacked to death with machetes.", "ASSAULT", None),
+    ("The woman was stoned to death by a mob.", "ASSAULT", None),
+    ("Gunmen took dozens of passengers hostage.", "ASSAULT", None),
+    ("Militants carried out a suicide bombing at a mosque.", "ASSAULT", None),
+    ("The militia tortured detainees in secret prisons.", "ASSAULT", None),
+    ("The beheading of the teacher by an Islamist extremist shocked France.", "ASSAULT", None),
+    ("Militants set off a bomb in the crowded market.", "ASSAULT", None),
+    ("The stabbing by the asylum seeker sparked protests.", "ASSAULT", None),
+    ("The gang strangled the informant.", "ASSAULT", None),
+    ("Islamist militants flogged the shopkeeper in public.", "ASSAULT", None),
+    ("A gunman went on a shooting rampage in El Paso.", "ASSAULT", "USA"),
+    ("Rioters firebombed a police station.", "ASSAULT", None),
+    ("An attacker knifed a priest during mass.", "ASSAULT", None),
+    # ---- 19 FIGHT -> ASSAULT (and COERCE for blockade/occupation)
+    ("Israeli jets bombed targets in Gaza.", "ASSAULT", None),
+    ("Indian and Pakistani troops exchanged fire along the Line of Control.", "ASSAULT", None),
+    ("Troops clashed with rebels near the border.", "ASSAULT", None),
+    ("Soldiers opened fire on the convoy.", "ASSAULT", None),
+    ("Militants lobbed mortars at the military base.", "ASSAULT", None),
+    ("Iran shot down a US surveillance drone.", "ASSAULT", None),
+    ("Rebels downed a government helicopter.", "ASSAULT", None),
+    ("Hamas fired rockets at Israel.", "ASSAULT", "ISR"),
+    ("Russian forces shelled the town overnight.", "ASSAULT", None),
+    ("Government troops skirmished with the rebels.", "ASSAULT", None),
+    ("The army breached the ceasefire.", "ASSAULT", None),
+    ("Coalition aircraft dropped bombs on the village.", "ASSAULT", None),
+    ("Special forces stormed the rebel stronghold.", "ASSAULT", None),
+    ("Rebels overran an army base.", "COERCE", None),
+    ("Government forces laid siege to the city.", "COERCE", None),
+    ("A firefight between Indian and Chinese troops left 20 dead.", "ASSAULT", "CHN"),
+    ("The army's onslaught on the city continued for weeks.", "ASSAULT", None),
+    ("The air strike on the market killed dozens.", "ASSAULT", None),
+    ("Skirmishes between Armenian and Azerbaijani forces erupted on the border.", "ASSAULT", "AZE"),
+    ("The army repelled an attack by the militants.", "ASSAULT", None),
+    ("Government forces liberated the city from the militants.", "COERCE", None),
+    ("A gunfight between Mexican police and US smugglers left five dead.", "ASSAULT", "USA"),
+    ("Israel hit back at Hamas with air strikes.", "ASSAULT", "PSE"),
+    ("Russian warplanes pummelled rebel positions.", "ASSAULT", None),
+    ("Iran's downing of the Ukrainian airliner drew condemnation.", "ASSAULT", None),
+    ("The jailing of the activists by the junta angered Washington.", "COERCE", None),
+    # ---- 20 MASS VIOLENCE -> ASSAULT
+    ("Soldiers massacred villagers in the region.", "ASSAULT", None),
+    ("The regime used chemical weapons against civilians.", "ASSAULT", None),
+    ("Helicopters dropped barrel bombs on the rebel-held town.", "ASSAULT", None),
+    ("The militants committed genocide against the Yazidis.", "ASSAULT", None),
+    ("The militia wiped out entire villages.", "ASSAULT", None),
+    ("The parliament voted down the peace deal.", "REJECT", None),
+    ("Lawmakers voted against the resolution.", "REJECT", None),
+]
+
+
+NEGATIVE = [
+    # (sentence, type that must not be found)
+    ("The president fired the health minister.", "ASSAULT"),
+    ("The prime minister sacked his finance minister.", "ASSAULT"),
+    ("The former mayor was charged with fraud.", "ASSAULT"),
+    ("Workers went on strike at the car plant.", "ASSAULT"),
+    ("The company launched a new smartphone.", "ASSAULT"),
+    ("Shares of the bank were hit by the report.", "ASSAULT"),
+    ("The minister stormed out of the meeting.", "ASSAULT"),
+    ("Fans chanted the name of the striker.", "PROTEST"),
+    ("The team threw a party after the win.", "PROTEST"),
+    ("The team threw a party after the win.", "ASSAULT"),
+    ("The company's shares dropped sharply.", "ASSAULT"),
+    ("The team dropped two points at home.", "ASSAULT"),
+    ("The company dropped its bid for the rival.", "ASSAULT"),
+    ("Investors exchanged shares worth $2 billion.", "ASSAULT"),
+    ("The two leaders exchanged views on trade.", "ASSAULT"),
+    ("The ship sailed into port on Monday.", "MOBILIZE"),
+    ("The president flew to Paris for the summit.", "MOBILIZE"),
+    ("The airline flew jets to Paris.", "MOBILIZE"),
+    ("The company revoked the offer.", "SANCTION"),
+    ("The committee levied a fee on members.", "SANCTION"),
+    ("The pilot downed his drink.", "ASSAULT"),
+    ("The minister planted a tree at the ceremony.", "ASSAULT"),
+    ("Demand for electric cars exploded last year.", "ASSAULT"),
+    ("The coach handed the striker a new contract.", "COERCE"),
+    ("The bank added five branches to its network.", "SANCTION"),
+    ("The army conducted a test of its new rifle.", "MOBILIZE"),
+    ("The EU warned of a humanitarian catastrophe in Yemen.", "THREATEN"),
+    ("The central bank raised interest rates.", "MOBILIZE"),
+    ("Workers cut off the damaged power line.", "ASSAULT"),
+    ("Prosecutors charged him with assault.", "ASSAULT"),
+    ("Protesters burned tyres outside the ministry.", "ASSAULT"),
+    ("The opposition took its campaign to the streets.", "ACCUSE"),
+    ("The airline launched a new route on Monday.", "ASSAULT"),
+    ("The company restricted access to its app.", "PROTEST"),
+    ("The runner was disqualified for doping.", "COERCE"),
+    ("The senator shot down rumours of a split.", "ASSAULT"),
+    ("The bank increased its stake in the company.", "SANCTION"),
+    # Known misreadings outside the lexicon (event code / verbs.yaml), kept so they show when fixed:
+    pytest.param("The president fired the health minister on Tuesday.", "ASSAULT", marks=pytest.mark.xfail(
+        reason="verbs.yaml 'fire on' (193) takes the date's 'on Tuesday' for the target", strict=True)),
+    pytest.param("The US killed the general in a drone strike.", "PROTEST", marks=pytest.mark.xfail(
+        reason="noun 'strike' (143) does not check its aerial modifier ('drone/air strike')", strict=True)),
+    pytest.param("Trump attacked the media on Twitter.", "ASSAULT", marks=pytest.mark.xfail(
+        reason="bare 'attack' (190) has no object check for verbal attacks", strict=True)),
+    pytest.param("The cyber attack by Russian hackers crippled the ministry's network.", "ASSAULT",
+                 marks=pytest.mark.xfail(reason="noun 'attack' with 'cyber' compound is 190", strict=True)),
+    pytest.param("The striker shot the ball into the net.", "ASSAULT", marks=pytest.mark.xfail(
+        reason="bare 'shoot' (193) has no object check", strict=True)),
+    pytest.param("North Korea fired two short-range missiles into the sea in a weapons test.", "ASSAULT",
+                 marks=pytest.mark.xfail(reason="verbs.yaml 'fire/launch' + missile is 194 even for tests (150)",
+                                         strict=True)),
+]
+
+
+GAPS = [
+    # wordings the lexicon cannot reach alone (parse or event code); strict xfail: a fix makes them fail until the mark is removed
+    ("India test-fired a nuclear-capable missile.", "MOBILIZE", None),  # read as 'fired a missile' (194)
+    ("Poland declared two Russian diplomats persona non grata.", "SANCTION", "RUS"),  # misparsed clause
+    ("Turkey blocked access to Wikipedia.", "COERCE", None),  # verbs.yaml block + access is 144 (roads)
+    ("The United States hit Russia with new sanctions.", "SANCTION", "RUS"),  # object pattern drops the dobj recipient
+    ("South Korea scrambled fighter jets after Russian bombers entered its air zone.", "MOBILIZE", None),  # misparse
+]
+COVERAGE += [pytest.param(*row, marks=pytest.mark.xfail(reason="outside the lexicon", strict=True)) for row in GAPS]
+
+
+@pytest.mark.parametrize("text, event_type, recipient", COVERAGE)
+def test_conflict_wording_is_coded(pipeline, text, event_type, recipient):
+    evs = events_of(text, pipeline)
+    hits = [e for e in evs if e.event == event_type]
+    assert hits, shown(evs)
+    if recipient:
+        assert any(recipient in countries(e.recipient) for e in hits), shown(evs)
+
+
+@pytest.mark.parametrize("text, forbidden", NEGATIVE)
+def test_conflict_ambiguous_word_is_not_coded(pipeline, text, forbidden):
+    evs = events_of(text, pipeline)
+    assert not [e for e in evs if e.event == forbidden], shown(evs)
