@@ -48,6 +48,29 @@ def _agent(verb: Token) -> Token | None:
     return _child(by, "pobj") if by is not None else None
 
 
+def _distant_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive that spaCy attached elsewhere: as a plain preposition of the
+    verb, or, after a parenthetical, to a verb above it ("has been accused of misusing funds,
+    much of it believed to have been embezzled, by government officials"). Only a "by" after
+    the verb naming an actor, on a verb that is not passive itself, counts."""
+    if not is_passive(verb):
+        return None
+    gov = verb
+    for step in range(3):
+        if step and (gov.pos_ not in ("VERB", "AUX") or is_passive(gov) or _agent(gov) is not None):
+            return None
+        for c in gov.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
+                pobj = _child(c, "pobj")
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and actor_like(pobj) and \
+                        pobj.ent_type_ in ("",) + _ACTOR_ENTS:  # not "told AFP by phone Sunday"
+                    return pobj
+        if gov.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or gov.head.i == gov.i:
+            return None
+        gov = gov.head
+    return None
+
+
 def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
     """The doer of `verb`: its subject, the passive agent, or the controller of its clause."""
     if depth > 6:
@@ -61,20 +84,50 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
     agent = _agent(verb)
     if agent is not None:
         return Role(conjuncts(agent), "agent")
+    agent = _distant_agent(verb)
+    if agent is not None:
+        return Role(conjuncts(agent), "agent.distant")
     own = _child(verb, "nsubjpass")
+    if own is not None and lemma(verb) in lexicon.cue("stative_passives") and any(
+            c.dep_ == "xcomp" or c.dep_ == "prep" and (c.lower_ in ("to", "on") or
+                                                        c.lower_ == "in" and lemma(verb) in ("engage", "involve"))
+            for c in verb.children):
+        # "Vietnam is committed to opening up", "Serb forces were engaged in ethnic cleansing": a
+        # state of the subject, not something done to it
+        return Role(conjuncts(own), "nsubjpass.stative")
     if own is not None and not own.lower_.endswith("self") and verb.dep_ != "xcomp":
         return None  # "X was attacked": no doer named
     head = verb.head
-    if verb.dep_ == "xcomp":
+    to_clause = verb.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+    if (verb.dep_ == "xcomp" or to_clause) and lemma(head) in lexicon.cue("object_control"):
+        # "urged X to ...", "called on X to ...", "appealed to X to ..." (also when the
+        # infinitive is parsed as a purpose clause): the addressee does it
         obj = _child(head, "dobj")
-        if lemma(head) in lexicon.cue("object_control") and obj is not None:
-            return Role(conjuncts(obj), f"xcomp<{lemma(head)}.dobj")
+        if obj is not None:
+            return Role(conjuncts(obj), f"{verb.dep_}<{lemma(head)}.dobj")
+        addressee = next((_child(c, "pobj") for c in head.children if c.dep_ == "prep" and
+                          c.lower_ in ("on", "upon", "to", "with") and c.i < verb.i and _child(c, "pobj") is not None),
+                         None)
+        if addressee is not None:
+            return Role(conjuncts(addressee), f"{verb.dep_}<{lemma(head)}.prep")
+    if verb.dep_ == "xcomp":
         pass_subj = _child(head, "nsubjpass")
         if pass_subj is not None and _agent(head) is None and not pass_subj.lower_.endswith("self"):
             # "X is scheduled to meet"
             return Role(conjuncts(pass_subj), f"xcomp<{lemma(head)}.nsubjpass")
         up = subject(head, lexicon, depth + 1)
         return up and Role(up.heads, f"xcomp<{lemma(head)}.{up.path}")
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") and \
+            head.head.pos_ in ("VERB", "AUX"):
+        # "accused Israel of violating the truce", "thanked Qatar for mediating", "was arrested for
+        # spying": who is accused, thanked or arrested did it
+        obj = _child(head.head, "dobj")
+        if obj is not None and obj.i < head.i and _person_like(obj, lexicon):
+            return Role(conjuncts(obj), f"pcomp<{lemma(head.head)}.dobj")
+        patient_subj = _child(head.head, "nsubjpass")
+        if obj is None and patient_subj is not None and _agent(head.head) is None and \
+                lemma(head.head) not in lexicon.cue("stative_passives"):
+            return Role(conjuncts(patient_subj), f"pcomp<{lemma(head.head)}.nsubjpass")
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "looking at scheduling a meeting"
         up = subject(head, lexicon, depth + 1)
@@ -93,6 +146,11 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         up = subject(head, lexicon, depth + 1)
         return up and Role(up.heads, f"{verb.dep_}<{lemma(head)}.{up.path}")
+    doer = acl_predicate(verb)
+    if doer is not None:
+        # "An official Syrian newspaper called on Arabs to ...", "Doctors from two aid groups
+        # donated ...": with no verb of its own the noun phrase is the subject of the clause hung on it
+        return Role(conjuncts(doer), "acl.predicate")
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and _child(verb, "dobj") is not None and \
             head.pos_ in ("NOUN", "PROPN"):
         # "Saudi-led coalition airstrikes killed 29 children" parsed as a clause on the noun: a
@@ -102,12 +160,58 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
         if verb.dep_ == "acomp":
             up = subject(head, lexicon, depth + 1)
             return up and Role(up.heads, f"acomp<{up.path}")
-        if not actor_like(head) and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX") \
+        author = head.head
+        if head.dep_ == "pobj" and author.dep_ == "prep":  # "In a statement condemning X, Egypt ..."
+            author = author.head
+        if not actor_like(head) and head.dep_ in ("dobj", "pobj") and author.pos_ in ("VERB", "AUX") \
                 and lemma(head) in lexicon.cue("message_nouns"):
-            up = subject(head.head, lexicon, depth + 1)  # "issued a declaration demanding ..."
-            return up and Role(up.heads, f"acl<{lemma(head.head)}.{up.path}")
+            up = subject(author, lexicon, depth + 1)  # "issued a declaration demanding ..."
+            return up and Role(up.heads, f"acl<{lemma(author)}.{up.path}")
         return Role(conjuncts(head), "acl")
     return None
+
+
+def _person_like(tok: Token, lexicon: Lexicon) -> bool:
+    """Whether an object names someone who can act: an actor, a personal pronoun, a kind of person."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("him", "her", "them", "us", "me")
+    agents = lexicon.cue("local_agents") | lexicon.cue("crowd_agents") | lexicon.cue("armed_agents")
+    return actor_like(tok) or lemma(tok) in agents
+
+
+def acl_predicate(verb: Token) -> Token | None:
+    """The subject noun of a verb that spaCy hung on it as a participle clause although it is the
+    sentence's predicate: the noun phrase is the sentence's root ("An official Syrian newspaper
+    called Thursday on Arabs to unite"), or a subject sharing its verb with another subject
+    ("Palestinian youths resorted to throwing stones, officials said"). A passive participle
+    ("weapons seized by rebels") is a real clause on its noun."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or is_passive(verb) or _agent(verb) is not None:
+        return None
+    top = verb.head
+    if top.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head.head  # "Doctors from two American aid groups donated"
+    if top.dep_ == "ROOT":
+        # only with an argument a passive would not have (an object, "on"/"with"/"against" someone,
+        # a to-infinitive): not a headline's reduced passive, "Opposition leader arrested in Minsk"
+        return top if _active_arguments(verb) else None
+    if top.dep_ in ("nsubj", "dep") and any(c.dep_ == "nsubj" and c.i != top.i for c in top.head.children):
+        return top
+    return None
+
+
+def _active_arguments(verb: Token) -> bool:
+    if any(c.dep_ == "dobj" or c.dep_ == "conj" and _child(c, "dobj") is not None for c in verb.children):
+        return True  # "donated and delivered $50,000 worth of goods"
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "with", "against"):
+            pobj = _child(c, "pobj")
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return True  # "called Thursday on Arabs", not "arrested on Monday"
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+    return False
 
 
 def patient(verb: Token) -> Role | None:
@@ -122,7 +226,7 @@ def patient(verb: Token) -> Role | None:
     subj = _child(verb, "nsubjpass")
     if subj is not None:
         return Role(conjuncts(subj), "nsubjpass")
-    if verb.dep_ in ("acl",) and verb.tag_ == "VBN":  # "the camp attacked by ..."
+    if verb.dep_ in ("acl",) and verb.tag_ == "VBN" and acl_predicate(verb) is None:  # "the camp attacked by ..."
         return Role(conjuncts(verb.head), "acl")
     return None
 

@@ -10,8 +10,8 @@ from ..records import Actor, Document, Event, EventActor, Span
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .matcher import Trigger, content_head, find_triggers, lemma
 from .modality import Modality, assess
-from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, noun_agent, patient,
-                    prep_objects, resolve, subject)
+from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, is_passive, noun_agent,
+                    patient, prep_objects, resolve, subject)
 
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "itself", "themselves"}
 _HOSTILE_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
@@ -29,7 +29,8 @@ class Context:
 
 
 def find_events(document: Document, doc: Doc, actors: list[Actor], lexicon: Lexicon) -> list[Event]:
-    """Every event reported in the document, in text order, with ids e1, e2, ...
+    """Every event reported in the document, sentence by sentence, with ids e1, e2, ...: within a
+    sentence the main clause's event comes first (`_clause_depth`), then in text order.
 
     Args:
         document: the cleaned document; spans are offsets into `document.text`.
@@ -41,19 +42,81 @@ def find_events(document: Document, doc: Doc, actors: list[Actor], lexicon: Lexi
                   sorted(((m.start, a.country, a) for a in actors if a.country for m in a.mentions),
                          key=lambda x: x[0]))
     events: list[Event] = []
-    for sent in doc.sents:
-        triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
-        triggers = _absorb(triggers, lexicon)
-        stop = {t.token.i for t in triggers}
-        ctx.types = {t.token.i: _type_of(t, lexicon) for t in triggers}
-        found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
-        _governed(found)
-        events += _protest_topics(found, ctx)
-        events += _obligations(sent, stop, ctx)
-    events.sort(key=lambda e: (e.trigger.start, e.id))
+    repaired = _repair_complements(doc, lexicon)
+    try:
+        for sent in doc.sents:
+            events += _sentence_events(sent, ctx)
+    finally:
+        for tok, dep in repaired:  # the parse is shared with the other stages
+            tok.dep_ = dep
     for n, e in enumerate(events, 1):
         e.id = f"e{n}"
     return events
+
+
+def _repair_complements(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, str]]:
+    """ "have sworn to fight", "offered on Sunday to hold talks": a to-infinitive right after a
+    verb of promise, plan, refusal or attempt, which spaCy often parses as a purpose clause,
+    is the verb's complement (xcomp), as it is for the parses it gets right. Returns the tokens
+    relabelled, with their old labels."""
+    governors = frozenset().union(*(lexicon.cue(name) for name in (
+        "intent_governors", "absorbing_governors", "refusal_governors", "threat_governors", "negating_governors",
+        "complement_governors")))
+    out = []
+    for tok in doc:
+        if tok.dep_ != "advcl" or tok.head.i >= tok.i or lemma(tok.head) not in governors:
+            continue
+        gov = tok.head
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+            continue
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp") and c.i < tok.i for c in gov.children):
+            continue  # "pledged $5 million to help", "agreed to X to Y": a purpose after all
+        out.append((tok, tok.dep_))
+        tok.dep_ = "xcomp"
+    return out
+
+
+def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
+    lexicon = ctx.lexicon
+    triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
+    triggers = _absorb(triggers, lexicon)
+    stop = {t.token.i for t in triggers}
+    ctx.types = {t.token.i: _type_of(t, lexicon) for t in triggers}
+    found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
+    _governed(found)
+    # debt relief agreed to comes before the agreement (_debt_relief)
+    depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
+             for trig, evs in found for e in evs}
+    ours = _protest_topics(found, ctx) + _obligations(sent, stop, ctx)
+    # the main clause's event first, then those of subordinate, purpose and circumstance
+    # clauses; text order among equals
+    ours.sort(key=lambda e: (depth.get(id(e), 0), e.trigger.start))
+    return ours
+
+
+_SUBORDINATE = ("advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "csubj", "csubjpass", "parataxis", "amod",
+                "npadvmod")
+
+
+def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
+    """How many clauses down from the sentence's main clause a trigger is: "agreed to cancel"
+    puts the cancelling one below the agreeing, "clashed after a rally" the rally one below. The
+    reported content of a verb of saying counts as the main clause ("officials said X attacked
+    Y"), as do coordinated verbs; an attribution ("according to a report") is one below."""
+    speech = lexicon.cue("speech_verbs")
+    circumstance = lexicon.cue("circumstance_preps") | {"according"}
+    depth = 0
+    for _ in range(16):
+        dep, gov = tok.dep_, tok.head
+        if gov.i == tok.i:
+            break
+        if dep in _SUBORDINATE and not (dep in ("ccomp", "parataxis", "advcl") and lemma(gov) in speech):
+            depth += 1
+        elif dep == "prep" and tok.lower_ in circumstance:
+            depth += 1
+        tok = gov
+    return depth
 
 
 def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
@@ -153,7 +216,9 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
         return _event_verb(Trigger(head.head, trig.pattern, "noun", (head.head,)), lexicon)
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         if head.head.pos_ in ("VERB", "AUX") and (head.lower_ in ("for", "in", "into") or (
-                head.lower_ == "on" and lemma(head.head) in lexicon.cue("state_verbs"))):
+                head.lower_ == "on" and lemma(head.head) in lexicon.cue("state_verbs")) or (
+                head.lower_ == "to" and lemma(head.head) in lexicon.cue("return_verbs"))):
+            # "returned to peace negotiations", "went back to the talks": the subject is in them
             return head.head, True  # "returned to Geneva for talks", "engaged in ethnic cleansing"
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
@@ -175,6 +240,13 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     if own is None and verb is not None and trig.token.dep_ == "dobj" and any(
             c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in trig.token.children):
         light = True  # "reiterated its demand": the possessor is the subject
+    if own is None and verb is not None and not light and _type_of(trig, lexicon) == "PROTEST" and \
+            trig.token.dep_ == "pobj" and trig.token.head.lower_ in ("during", "at", "in", "amid", "amidst"):
+        # "youths threw stones during demonstrations", "students clashed with police at a rally":
+        # a crowd acting at a protest is the protesters
+        crowd = subject(verb, lexicon)
+        if crowd is not None and any(lemma(h) in lexicon.cue("crowd_agents") for h in crowd.heads):
+            return Role(crowd.heads, f"{trig.token.head.lower_}<{lemma(verb)}.{crowd.path}")
     if own is not None or verb is None or not light:
         return own
     if trig.token.dep_ == "nsubjpass":
@@ -251,6 +323,13 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
             out += [prep_objects(g, ("of", "against", "at", "over")) for c in tok.children
                     if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                     if g.dep_ == "pobj" and lemma(g) in lexicon.cue("protest_stances")]
+            # "blocked a road to show their anger at the United States' policies": what the
+            # purpose clause's stance is aimed at
+            for c in tok.children:
+                if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    for stance in (g for g in c.children if g.dep_ == "dobj"):
+                        aimed = prep_objects(stance, ("at", "for", "over", "against", "with", "toward", "towards"))
+                        out += [aimed, inner_actors(aimed.heads[0]) if aimed is not None else None]
         if tok.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             out.append(prep_objects(tok.head, ("to", "with")))  # "wrote to X asking for Y"
     else:
@@ -340,10 +419,10 @@ def _condition_subject(verb: Token, lexicon: Lexicon) -> Role | None:
 _LOCALE_PREPS = _LOCATIVE + ("outside", "near", "through", "along", "around", "within")
 
 
-def _locale(trig: Trigger, verb: Token | None, ctx: Context) -> EventActor | None:
+def _locale(trig: Trigger, verb: Token | None, ctx: Context, extra: list[Token] | None = None) -> EventActor | None:
     """The coded country the event's clause places it in, looking one phrase deep ("rallied
-    outside the US embassy in Baghdad")."""
-    heads = [trig.token] + ([verb] if verb is not None and verb.i != trig.token.i else [])
+    outside the US embassy in Baghdad"); `extra` are more phrases to look in."""
+    heads = [trig.token] + ([verb] if verb is not None and verb.i != trig.token.i else []) + (extra or [])
     heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]  # "blocked streets in Hong Kong"
     frontier = [(h, 0) for h in heads]
     while frontier:
@@ -351,14 +430,27 @@ def _locale(trig: Trigger, verb: Token | None, ctx: Context) -> EventActor | Non
         for c in head.children:
             if c.dep_ != "prep" or c.lower_ not in _LOCALE_PREPS:
                 continue
-            for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or any(t.ent_type_ in ("GPE", "LOC") for t in pobj.subtree):
+            # "outside of the Iraqi city of Basra": the object under "of"
+            pobjs = [g for g in c.children if g.dep_ == "pobj"] + [
+                g for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
+            for pobj in pobjs:
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or any(t.ent_type_ in ("GPE", "LOC", "NORP")
+                                                                  for t in pobj.subtree):
                     for found in _resolve(Role([pobj], "location"), ctx, trig.token.idx):
                         if found.country and not found.actor_id or found.country and found.code == found.country:
                             return found
                 if depth < 1:
                     frontier.append((pobj, depth + 1))
     return None
+
+
+def _unattributed(actor: list[EventActor], role: Role | None, lexicon: Lexicon) -> bool:
+    """Whether an attack names no doer: none at all, or only the weapon ("a roadside bombing",
+    "an improvised explosive device", "a minefield explosion")."""
+    if role is None or not role.heads:
+        return not actor
+    return not _coded(actor) and all(lemma(content_head(h, lexicon)) in lexicon.cue("inanimate_agents")
+                                     for h in role.heads)
 
 
 def _localised(actor: list[EventActor], role: Role | None, event_type: str, trig: Trigger, verb: Token | None,
@@ -466,20 +558,48 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     claimant = _resolve(claimant_role, ctx, trig.token.idx)
 
     actor_role = _actor_role(trig, verb, light, lexicon)
+    moved = _moved_units(trig, actor_role, lexicon)
+    if moved is not None:
+        # "Eighty UN peacekeepers were shipped out of Gorazde", "US troops were deployed to
+        # Kuwait": forces moved with no one named are moved by whom they belong to
+        actor_role = moved
     actor = _resolve(actor_role, ctx, trig.token.idx)
     pronoun = actor_role is not None and all(h.lower_ in _PRONOUNS for h in actor_role.heads)
-    if not _coded(actor) and pronoun and _coded(claimant):
-        actor = claimant  # "Hungary said it will support ...": "it" is the speaker
+    addressee = _addressee(verb, lexicon) if pronoun and mod.obligation and verb is not None and \
+        verb.dep_ in ("ccomp", "acl") and verb.i == trig.token.i else None
+    if addressee is not None and _resolve(addressee, ctx, trig.token.idx):
+        # "told Ukraine that it must withdraw": who is told to is who must
+        actor_role, actor = addressee, _resolve(addressee, ctx, trig.token.idx)
+    elif not _coded(actor) and pronoun and (_coded(claimant) or claimant and not actor):
+        # "Hungary said it will support ...", "Militants ... said they attempted to ...": the speaker
+        actor = claimant
     # A future act ("X will support Y", "X plans to visit Y") is a statement of intent; a hostile
     # act in the future or under a condition ("may halt mediation if ...") is a threat; a
     # cooperative act declined ("declined to resign") is a refusal.
     governor = lemma(mod.governor) if mod.governor is not None else ""
     hostile = cameo[:2] in _HOSTILE_ROOTS
-    refused = mod.negated and governor in lexicon.cue("refusal_governors") and not hostile
+    # "declined to resign"; "failed to reach agreement": an agreement that fails is not reached
+    refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or (
+        governor in lexicon.cue("failure_governors") and _type_of(trig, lexicon) == "AGREE"))
     will = mod.future and any(c in lexicon.cue("future_aux") for c in mod.cues)
     promised = mod.intent or (mod.future and mod.speech is not None) or (will and cameo[:2] != "04")
     threat = mod.conditional and hostile and (will or mod.speech is not None)  # "will/may halt X unless ..., Y said"
-    if not framed and (promised or refused or threat):
+    # "agreed to cancel $14 billion of Iraq's debt", "pledged to write off loans": debt relief
+    # agreed or promised is coded as the aid itself (PLOVER manual, AID), and is the main event
+    relief = _debt_relief(trig, lexicon) and not mod.negated and not mod.conditional
+    # "the army prepared to resume shelling", "troops are poised to invade": armed forces made
+    # ready for an attack are a show of force (152), not the attack
+    readied = cameo[:2] in ("18", "19", "20") and not mod.negated and \
+        any(c in lexicon.cue("readiness_governors") for c in mod.cues + [governor]) and \
+        (_unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military" or
+         any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor))
+    # "offered to hold talks with X", "agreed to provide aid": an act offered or agreed to is
+    # itself coded as the agreement to it (PLOVER AGREE), besides the offer
+    offered = framed and not mod.negated and (mod.intent or ctx.types.get(mod.governor.i) == "AGREE" and mod.future) \
+        and _type_of(trig, lexicon) in ("CONSULT", "SUPPORT", "COOPERATE", "AID")
+    if readied:
+        cameo, rule = "152", "readiness"
+    elif (not framed and (promised or refused or threat) or offered) and not relief:
         table = lexicon.refusal if mod.negated else lexicon.intent
         new = lexicon.by_prefix(table, cameo)
         if new and governor in lexicon.cue("threat_governors") and not new.startswith("13"):
@@ -518,6 +638,20 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
                 break
 
     actor = _localised(actor, actor_role, event_type, trig, verb, ctx)
+    if (event_type == "ASSAULT" or event_type in ("COERCE", "ACCUSE") and trig.kind == "verb" and
+            is_passive(trig.token)) and rule is None and (trig.kind == "verb" or recipients) and \
+            _unattributed(actor, actor_role, lexicon):
+        # "three civilians were killed in a car bombing in Baghdad", "a roadside bomb near
+        # Samarra killed ...", "a missionary was arrested in Lebanon": no one is named; the act
+        # is coded to the country it happens in
+        place = _locale(trig, verb, ctx, list(actor_role.heads) if actor_role is not None else None)
+        if place is not None:
+            named = [m for m in ctx.index.overlapping(place.start, place.end) if m[2].country == place.country]
+            if named:  # the place's own name, not the whole phrase: "Baghdad", not "a car bombing in Baghdad"
+                s, e, _ = named[-1]
+                place = replace(place, text=ctx.document.text[s:e], start=s, end=e)
+            actor = [replace(place, code=place.country, sector=None, actor_id=None)]
+            actor_role = Role([], "location.unattributed")
     if trig.kind == "noun" and not actor and not recipients and not reciprocal:
         return []  # a bare "the war", "aid": no one does it to anyone here
     located = lexicon.cue("located_events")
@@ -540,9 +674,20 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         explain=_explain(trig, actor_role, recipient_path, mod, rule, cameo))
     symmetric = reciprocal or (not _coded(recipients) and event_type.lower() in lexicon.cue("symmetric_events") and
                                len({a.actor_id or a.text for a in actor}) > 1)
+    if relief:
+        base.explain["debt_relief"] = True
     if symmetric and len(actor) > 1:
         return _directed(base)
     return [base]
+
+
+def _debt_relief(trig: Trigger, lexicon: Lexicon) -> bool:
+    """An aid act whose object is a debt or loan ("cancel $14 billion of Iraq's debt")."""
+    if trig.kind != "verb" or trig.object is None or _type_of(trig, lexicon) != "AID":
+        return False
+    head = content_head(trig.object, lexicon)
+    words = {lemma(head)} | {lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(words & lexicon.cue("debt_objects"))
 
 
 def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cameo: str,
@@ -561,6 +706,52 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
             heads & lexicon.cue("armed_agents") or
             any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
         return "190"
+    arrival = word in lexicon.cue("arrival_acts") and cameo[:3] in ("042", "043")
+    if arrival or cameo[:3] == "154":
+        # "peacekeeping troops arrived in Bosnia", "the deployment of NATO peacekeepers": units
+        # that arrive are deployed, not visiting (154); peacekeepers deployed are provided (074)
+        units = [trig.object] if trig.kind == "verb" and not arrival and trig.object is not None else \
+            (actor_role.heads if actor_role is not None and (arrival or trig.kind == "noun") else [])
+        kind = _unit_kind(units, actor, lexicon)
+        if kind == "peacekeeping":
+            return "074"
+        if kind == "military" and arrival:
+            return "154"
+    return None
+
+
+def _moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Role | None:
+    """The passive subject of a deployment or withdrawal with no doer named, when it names armed
+    units or mission personnel (their owner did it)."""
+    if actor_role is not None or trig.kind != "verb" or not is_passive(trig.token) or \
+            _type_of(trig, lexicon) not in ("RETREAT", "MOBILIZE", "SANCTION", "AID") or \
+            trig.pattern.cameo[:3] == "084":
+        return None  # "fighters were released" (084): released by others
+    subj = next((c for c in trig.token.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return None
+    head = content_head(subj, lexicon)
+    if _unit_kind([subj], [], lexicon) is None and lemma(head) not in lexicon.cue("mission_personnel") and \
+            lemma(head) not in lexicon.cue("armed_agents"):  # "rebels were disarmed": they disarmed
+        return None
+    return Role(conjuncts(subj), "nsubjpass.units")
+
+
+def _unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> str | None:
+    """ "military" when `heads` name armed units ("300 US marines", "a first patch of
+    Bangladeshi troops"), "peacekeeping" when those are peacekeepers."""
+    heads = [content_head(h, lexicon) for h in heads]
+    # "the first deployment of NATO peacekeeping troops arrived": the deployment's units
+    heads += [g for h in heads if any(n.cameo[:3] == "154" for n in lexicon.nouns.get(lemma(h), ()))
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    words = {lemma(h) for h in heads} | {h.lower_ for h in heads}
+    modifiers = {lemma(c) for h in heads for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    peace = lexicon.cue("peacekeeping_words")
+    if words & peace or (words & lexicon.cue("military_units") and (
+            modifiers & peace or any("PKO" in (a.code or "") for a in actor))):
+        return "peacekeeping"
+    if words & lexicon.cue("military_units"):
+        return "military"
     return None
 
 
@@ -582,20 +773,53 @@ def _label(mod: Modality, claimant: list[EventActor], actor: list[EventActor], r
     return label
 
 
+def _message_clauses(tok: Token, lexicon: Lexicon) -> list[Token]:
+    """The "that" clauses of what a verb says: its complement when it is a verb of saying, the
+    clause on its message object otherwise ("issued a stern reminder to Iraq that it must ...")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    word = lemma(tok)
+    if word in lexicon.cue("speech_verbs") or word == "warn":
+        return [c for c in tok.children if c.dep_ == "ccomp"]
+    return [g for c in tok.children if c.dep_ == "dobj" and lemma(c) in lexicon.cue("message_nouns")
+            for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                      for m in g.children)]
+
+
+def _addressee(clause: Token, lexicon: Lexicon) -> Role | None:
+    """Who a reported "that" clause is addressed to: "told Ukraine that ...", "issued a reminder
+    to Iraq that ...", "warned Iran that ..."."""
+    gov = clause.head
+    if gov.pos_ == "NOUN" and gov.dep_ == "dobj":  # the message noun
+        on_noun = prep_objects(gov, ("to",))
+        if on_noun is not None:
+            return on_noun
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i != clause.i and
+                lemma(c) not in lexicon.cue("message_nouns")), None)
+    if obj is not None and actor_like(obj):
+        return Role(conjuncts(obj), "addressee.dobj")
+    to = prep_objects(gov, ("to",))
+    return Role(to.heads, "addressee." + to.path) if to is not None else None
+
+
 def _obligations(sent: SpacySpan, stop: set[int], ctx: Context) -> list[Event]:
-    """ "X said Y must do Z": a demand by X on Y (CAMEO 10)."""
+    """ "X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by X on Y
+    (CAMEO 10)."""
     lexicon = ctx.lexicon
     out = []
     for tok in sent:
-        if tok.i in stop or lemma(tok) not in lexicon.cue("speech_verbs") and lemma(tok) != "warn":
+        if tok.i in stop:
             continue
-        for c in tok.children:
-            if c.dep_ != "ccomp":
-                continue
+        for c in _message_clauses(tok, lexicon):
             modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should", "ought")), None)
             if modal is None:
                 continue
-            speaker_role, target_role = subject(tok, lexicon), clause_subject(tok)
+            speaker_role, target_role = subject(tok, lexicon), _subject_of(c)
+            if target_role is not None and all(h.lower_ in _PRONOUNS for h in target_role.heads):
+                target_role = _addressee(c, lexicon) or target_role  # "told Ukraine that it must ..."
             speaker, target = _resolve(speaker_role, ctx, tok.idx), _resolve(target_role, ctx, tok.idx)
             if not target or _same(speaker, target) or not (_coded(target) or actor_like(target_role.heads[0])):
                 continue
@@ -608,7 +832,7 @@ def _obligations(sent: SpacySpan, stop: set[int], ctx: Context) -> list[Event]:
                 confidence=0.6 if _coded(speaker) else 0.4,
                 explain={"rule": "obligation", "cue": modal.lower_, "speech_verb": lemma(tok),
                          "actor_path": speaker_role.path if speaker_role else None,
-                         "recipient_path": "ccomp.nsubj"}))
+                         "recipient_path": target_role.path}))
     return out
 
 
