@@ -441,6 +441,29 @@ def test_events_destruction_of_property_is_coercion(pipeline):
     assert evs[0].event == "COERCE" and codes(evs[0].recipient) == {"PSE"}
 
 
+@pytest.mark.parametrize("text, code, actor, recipient", [
+    # a crowd's words are said by demonstrating; a crowd gathering to demand demonstrates
+    ("Demonstrators in Minsk denounced the Belarusian government on Sunday.", "141", "BLR", "BLR"),
+    ("Protesters in Baghdad condemned Iranian interference in Iraq.", "141", "IRQ", "IRN"),
+    ("Hundreds of students gathered outside the ministry in Bogota to demand free tuition.", "141", "COL", None),
+    ("Thousands of Sudanese poured into the streets of Khartoum, demanding civilian rule.", "141", "SDN", None),
+    # property a crowd destroys: a riot (145), not coercion
+    ("Angry villagers set fire to a police station in northern Nigeria.", "145", "NGA", None),
+])
+def test_events_crowds_protest_by_their_words_and_riots(pipeline, text, code, actor, recipient):
+    main = events_of(text, pipeline)[0]
+    assert main.cameo == code and main.event == "PROTEST", [(e.event, e.cameo, e.trigger.text) for e in events_of(text, pipeline)]
+    assert actor in {a.country for a in main.actor}
+    assert recipient is None or recipient in {a.country for a in main.recipient}
+
+
+def test_events_words_of_a_named_group_stay_words(pipeline):
+    evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
+    assert evs[0].event == "REQUEST"
+    evs = events_of("Security forces set fire to opposition offices in Harare.", pipeline)
+    assert evs[0].event == "COERCE"
+
+
 @pytest.mark.parametrize("text, event_type, recipient", [
     # military equipment handed over / transferred / donated: military aid (072)
     ("Turkey handed over three armoured vehicles to Somalia on Tuesday.", "AID", "SOM"),

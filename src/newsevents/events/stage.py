@@ -694,7 +694,8 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
              lexicon: Lexicon) -> str | None:
     """Acts whose kind depends on who does them or how: a building stormed by protesters is a
     riot (145), by troops an assault; a raid by armed fighters is an assault (190), by police a
-    search (1711); an "air raid" is aerial (195)."""
+    search (1711); an "air raid" is aerial (195); protesters demanding or denouncing, or
+    gathering to do so, demonstrate (141)."""
     word = lemma(trig.token)
     if trig.kind == "noun" and cameo[:2] in ("17", "19") and word in lexicon.cue("aerial_acts") and any(
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
@@ -702,6 +703,13 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
     heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
     if word in lexicon.cue("crowd_acts") and heads & lexicon.cue("crowd_agents"):
         return "145"
+    if cameo == "1712" and heads & lexicon.cue("crowd_agents"):
+        return "145"  # "protesters set fire to the consulate": a riot, not coercion
+    if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
+        tok = trig.token
+        if heads & lexicon.cue("protest_crowds") or (
+                tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lexicon.cue("assembly_verbs")):
+            return "141"
     if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and (
             heads & lexicon.cue("armed_agents") or
             any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
