@@ -457,6 +457,26 @@ def test_events_crowds_protest_by_their_words_and_riots(pipeline, text, code, ac
     assert recipient is None or recipient in {a.country for a in main.recipient}
 
 
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("North Korea fired two short-range ballistic missiles into the sea off its east coast.", "MOBILIZE", None),
+    ("Iran test-fired a new cruise missile on Sunday.", "MOBILIZE", None),
+    ("Hamas fired rockets into Israel on Monday.", "ASSAULT", "ISR"),  # a target: an attack
+])
+def test_events_weapon_tests_are_a_show_of_force(pipeline, text, event_type, recipient):
+    main = events_of(text, pipeline)[0]
+    assert main.event == event_type
+    assert recipient is None or recipient in {a.country for a in main.recipient}
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("Houthi rebels warned they would strike Saudi oil facilities again.", "THREATEN", "SAU"),
+    ("Turkey vowed that it would defend Azerbaijan.", "AGREE", "AZE"),
+])
+def test_events_threat_or_vow_in_a_reported_clause_takes_its_target(pipeline, text, event_type, recipient):
+    main = events_of(text, pipeline)[0]
+    assert main.event == event_type and recipient in {a.country for a in main.recipient}
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

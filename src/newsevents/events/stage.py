@@ -162,7 +162,8 @@ def _protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> l
 
 def _governed(found: list[tuple[Trigger, list[Event]]]) -> None:
     """ "refused to deploy peacekeepers in Iraq", "agreed to send troops to Y": a promise,
-    refusal or threat is made to whom the act it governs is done, not to what that act moves.
+    refusal or threat is made to whom the act it governs is done, not to what that act moves;
+    so is a threat or vow made in a reported clause ("warned they would strike Saudi facilities").
     A giving or sending with no recipient of its own takes that of its purpose ("is willing to
     send material to help defend Saudi Arabia")."""
     by_token = {trig.token.i: evs for trig, evs in found}
@@ -174,14 +175,16 @@ def _governed(found: list[tuple[Trigger, list[Event]]]) -> None:
                                                if g.dep_ == "acl"]
         for c in clauses:
             purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            if c.dep_ not in ("xcomp", "acl") and not purpose:
+            vowed = c.dep_ == "ccomp"  # "warned they would strike X", "vowed that it would defend Y"
+            if c.dep_ not in ("xcomp", "acl") and not purpose and not vowed:
                 continue
             act = next((e for e in by_token.get(c.i, ()) if _coded(e.recipient)), None)
             if act is None:
                 continue
             for e in evs:
                 path = str(e.explain.get("recipient_path") or "")
-                promise = e.event in ("AGREE", "REJECT", "THREATEN") and c.dep_ in ("xcomp", "acl")
+                promise = e.event in ("AGREE", "REJECT", "THREATEN") and c.dep_ in ("xcomp", "acl") or \
+                    vowed and e.event in ("AGREE", "THREATEN")
                 giving = purpose and e.event in ("AGREE", "AID", "MOBILIZE", "SUPPORT", "COOPERATE")
                 if (promise or giving) and not _same(act.recipient, e.actor) and \
                         (not _coded(e.recipient) or promise and path.startswith("xcomp:")):
@@ -703,6 +706,8 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
     heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
     if word in lexicon.cue("crowd_acts") and heads & lexicon.cue("crowd_agents"):
         return "145"
+    if cameo[:2] in ("19", "18") and trig.kind == "verb" and _weapon_test(trig.token, lexicon):
+        return "150"  # "fired two ballistic missiles into the sea": a show of force
     if cameo == "1712" and heads & lexicon.cue("crowd_agents"):
         return "145"  # "protesters set fire to the consulate": a riot, not coercion
     if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
@@ -726,6 +731,14 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
         if kind == "military" and arrival:
             return "154"
     return None
+
+
+def _weapon_test(verb: Token, lexicon: Lexicon) -> bool:
+    """ "test-fired a cruise missile", "launched missiles into the sea": no one is attacked."""
+    if any(lemma(c) in lexicon.cue("test_marks") and c.i < verb.i for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "into" and lemma(g) in lexicon.cue("test_sinks")
+               for c in verb.children for g in c.children if g.dep_ == "pobj")
 
 
 def _moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Role | None:
