@@ -477,6 +477,20 @@ def test_events_threat_or_vow_in_a_reported_clause_takes_its_target(pipeline, te
     assert main.event == event_type and recipient in {a.country for a in main.recipient}
 
 
+def test_events_planned_joint_drills_are_an_intent_to_cooperate(pipeline):
+    evs = events_of("The Philippines and Japan will hold joint coast guard drills next month.", pipeline)
+    assert evs and {e.event for e in evs} == {"AGREE"} and evs[0].cameo == "0312"
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico and the United States launched a joint task force to fight arms trafficking.",
+    "Firefighters battled wildfires in northern California on Sunday.",
+    "The government pledged to combat money laundering.",
+])
+def test_events_fighting_a_crime_or_a_fire_is_no_clash(pipeline, text):
+    assert "ASSAULT" not in {e.event for e in events_of(text, pipeline)}
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

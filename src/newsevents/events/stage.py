@@ -600,6 +600,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     # itself coded as the agreement to it (PLOVER AGREE), besides the offer
     offered = framed and not mod.negated and (mod.intent or ctx.types.get(mod.governor.i) == "AGREE" and mod.future) \
         and _type_of(trig, lexicon) in ("CONSULT", "SUPPORT", "COOPERATE", "AID")
+    # joint exercises are military cooperation, not a show of force, also when only planned
+    joint = cameo == "150" and _joint(trig, actor)
+    if joint:
+        cameo = "062"
     if readied:
         cameo, rule = "152", "readiness"
     elif (not framed and (promised or refused or threat) or offered) and not relief:
@@ -611,9 +615,6 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             cameo, rule = new, "refusal" if mod.negated else "intent"
             mod.negated = False
             mod.future = False
-    joint = cameo == "150" and _joint(trig, actor)
-    if joint:
-        cameo = "062"  # joint exercises: military cooperation, not a show of force
     doer = _by_doer(trig, actor_role, actor, cameo, lexicon) if rule is None and not joint else None
     if doer:
         cameo, joint = doer, True  # "protesters stormed", "a raid by Boko Haram fighters": typed by the code
