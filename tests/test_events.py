@@ -491,6 +491,12 @@ def test_events_fighting_a_crime_or_a_fire_is_no_clash(pipeline, text):
     assert "ASSAULT" not in {e.event for e in events_of(text, pipeline)}
 
 
+def test_events_welcomed_deal_is_support_for_its_parties(pipeline):
+    main = events_of("The United States welcomed the peace deal between Israel and the United Arab Emirates.",
+                     pipeline)[0]
+    assert main.event == "SUPPORT" and {a.country for a in main.recipient} == {"ISR", "ARE"}
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

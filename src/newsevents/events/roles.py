@@ -266,7 +266,7 @@ def noun_agent(noun: Token, agent_preps: tuple[str, ...]) -> Role | None:
     return None
 
 
-_INNER_PREPS = ("by", "from", "of", "against", "on", "with", "to", "for")
+_INNER_PREPS = ("by", "from", "of", "against", "on", "with", "to", "for", "between")
 
 
 def inner_actors(obj: Token) -> Role | None:
