@@ -497,6 +497,20 @@ def test_events_welcomed_deal_is_support_for_its_parties(pipeline):
     assert main.event == "SUPPORT" and {a.country for a in main.recipient} == {"ISR", "ARE"}
 
 
+@pytest.mark.parametrize("text, visitor, host", [
+    ("German Chancellor Angela Merkel hosted Ukrainian President Volodymyr Zelenskiy in Berlin on Monday.",
+     "UKR", "DEU"),
+    ("Kenya's president received the Somali foreign minister in Nairobi.", "SOM", "KEN"),
+])
+def test_events_hosted_visit_has_the_visitor_as_actor(pipeline, text, visitor, host):
+    # PLOVER 2.0 manual, CONSULT: "the visitor will always be coded as the actor and the host
+    # will be the recipient"; the CAMEO code beside it is then 042 (make a visit)
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo, main.mode) == ("CONSULT", "042", "visit")
+    assert {a.country for a in main.actor} == {visitor} and {a.country for a in main.recipient} == {host}
+    assert "visit" in main.explain
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

@@ -274,7 +274,14 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         pattern = trig.pattern
         assert isinstance(pattern, VerbPattern)
         preps = tuple(p for p in pattern.recipient if p not in ("dobj", "dative", "iobj")) or default
-        obj = None if trig.object is not None else patient(tok)
+        if trig.object is None:
+            obj = patient(tok)
+        elif "dobj" in pattern.recipient:
+            # the matched object is the recipient ("received the Somali foreign minister"), unless it
+            # sits under a preposition ("hit Russia with sanctions": then the direct object is)
+            obj = Role(conjuncts(trig.object), "dobj") if trig.object.dep_ in ("dobj", "nsubjpass") else patient(tok)
+        else:
+            obj = None
         if "dobj" in pattern.recipient or not pattern.recipient:
             out.append(obj)
         out.append(prep_objects(tok, preps))
@@ -664,6 +671,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         place = _place(trig, verb, ctx, actor)
         if place:
             recipients, recipient_path = place, "location"
+    hosted = cameo == "043" and _coded(recipients) and bool(actor) and not reciprocal
+    if hosted:  # PLOVER codes a visit from the visitor's side (manual, CONSULT): CAMEO 042
+        actor, recipients, cameo, row = recipients, actor, "042", lexicon.code("042")
     sentence = _span(ctx.document, sent.start_char, sent.end_char)
     base = Event(
         event=event_type, cameo=cameo, actor=actor, recipient=recipients, sentence=sentence,
@@ -680,6 +690,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
                                len({a.actor_id or a.text for a in actor}) > 1)
     if relief:
         base.explain["debt_relief"] = True
+    if hosted:
+        base.explain["visit"] = "hosted (CAMEO 043): the visitor is the actor, the host the recipient"
     if symmetric and len(actor) > 1:
         return _directed(base)
     return [base]
