@@ -511,6 +511,22 @@ def test_events_hosted_visit_has_the_visitor_as_actor(pipeline, text, visitor, h
     assert "visit" in main.explain
 
 
+def test_events_actors_own_forces_are_not_the_recipient(pipeline):
+    evs = events_of("Armenia agreed to withdraw its forces from three districts.", pipeline)
+    agree = find(evs, "AGREE")[0]
+    assert not any(a.country == "ARM" for a in agree.recipient)
+
+
+@pytest.mark.parametrize("text, event_type, code", [
+    ("China protested to Washington over the warship's passage through the Taiwan Strait.", "ACCUSE", "114"),
+    ("Pakistan summoned the Indian envoy to protest the killing of civilians in Kashmir.", "ACCUSE", "114"),
+    ("Thousands of Hungarians protested in Budapest against the new labour law.", "PROTEST", "141"),
+])
+def test_events_a_states_protest_is_an_official_complaint(pipeline, text, event_type, code):
+    evs = events_of(text, pipeline)
+    assert any(e.event == event_type and e.cameo == code and e.trigger.text.startswith("protest") for e in evs)
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

@@ -485,6 +485,13 @@ def _subject_of(clause: Token) -> Role | None:
     return None
 
 
+def _own(role: Role, found: list[EventActor], actor: list[EventActor]) -> bool:
+    """ "its forces", "their ambassador": the actor's own people, coded to the actor's country."""
+    own_country = {a.country for a in actor if a.country}
+    return bool(found) and _coded(found) and {f.country for f in found} <= own_country and \
+        all(any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children) for h in role.heads)
+
+
 def _expanded(roles: list[Role]):
     """Each candidate recipient, then the actors inside it when it is a thing, not an actor:
     "conceded to demands from UNITA", "complained over Israeli air raids"."""
@@ -643,6 +650,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             break
         found = [r for r in _resolve(role, ctx, trig.token.idx) if not _same([r], actor) and
                  (r.code or r.country or any(actor_like(h) for h in role.heads))]
+        if _own(role, found, actor):  # "agreed to withdraw its forces": the actor's own, not a recipient
+            continue
         if found and (_coded(found) or not recipients):
             recipients, recipient_path = found, role.path
             if _coded(found):
@@ -721,6 +730,11 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
         return "145"
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and _weapon_test(trig.token, lexicon):
         return "150"  # "fired two ballistic missiles into the sea": a show of force
+    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and actor and \
+            all(_official(a) for a in actor) and actor_role is not None and \
+            all(h.ent_type_ in ("GPE", "ORG") or h.pos_ == "PROPN" or (a.code or "")[3:6] == "GOV"
+                for h in actor_role.heads for a in actor):
+        return "114"  # a government's protest is an official complaint
     if cameo == "1712" and heads & lexicon.cue("crowd_agents"):
         return "145"  # "protesters set fire to the consulate": a riot, not coercion
     if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
@@ -744,6 +758,13 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
         if kind == "military" and arrival:
             return "154"
     return None
+
+
+def _official(a: EventActor) -> bool:
+    """A state, its government or an intergovernmental body by its code (its people share the
+    state's code: the caller checks that the phrase names the state, not "thousands of Hungarians")."""
+    code = a.code or ""
+    return bool(code) and (code == a.country or code[3:6] == "GOV" or code.startswith("IGO"))
 
 
 def _weapon_test(verb: Token, lexicon: Lexicon) -> bool:
