@@ -527,6 +527,20 @@ def test_events_a_states_protest_is_an_official_complaint(pipeline, text, event_
     assert any(e.event == event_type and e.cameo == code and e.trigger.text.startswith("protest") for e in evs)
 
 
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("The Trump administration withdrew from the Iran nuclear deal.", "SANCTION", "IRN"),
+    ("Britain left the European Union on January 31.", "SANCTION", None),
+    ("Burundi quit the International Criminal Court.", "SANCTION", None),
+    ("Israel withdrew from the Gaza Strip in 2005.", "RETREAT", "PSE"),  # a place: a retreat
+])
+def test_events_leaving_an_agreement_or_body_is_a_sanction(pipeline, text, event_type, recipient):
+    main = events_of(text, pipeline)[0]
+    assert main.event == event_type
+    assert recipient is None or recipient in {a.country for a in main.recipient}
+    if event_type == "SANCTION":
+        assert main.mode == "withdraw" and main.recipient
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"
