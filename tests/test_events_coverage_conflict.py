@@ -26,6 +26,8 @@ def shown(evs) -> list[tuple]:
 
 
 COVERAGE = [
+    ("Ethiopia and Egypt traded accusations over the Nile dam.", "ACCUSE", None),
+    ("Ukraine traded accusations with Russia over the shelling.", "ACCUSE", "RUS"),
     ("The United States hit Russia with new sanctions.", "SANCTION", "RUS"),  # the dobj is the recipient
     ("India test-fired a nuclear-capable missile.", "MOBILIZE", None),  # a test: a show of force (150)
     # ---- 10 DEMAND -> REQUEST
