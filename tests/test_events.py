@@ -541,6 +541,12 @@ def test_events_leaving_an_agreement_or_body_is_a_sanction(pipeline, text, event
         assert main.mode == "withdraw" and main.recipient
 
 
+def test_events_circumstance_is_not_done_by_the_main_subject(pipeline):
+    evs = events_of("Moscow backed Belarusian President Alexander Lukashenko amid mass protests.", pipeline)
+    assert not any(e.event == "PROTEST" and any(a.country == "RUS" for a in e.actor) for e in evs)
+    assert evs[0].event == "SUPPORT"
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

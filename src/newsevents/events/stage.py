@@ -223,6 +223,8 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
                 head.lower_ == "to" and lemma(head.head) in lexicon.cue("return_verbs"))):
             # "returned to peace negotiations", "went back to the talks": the subject is in them
             return head.head, True  # "returned to Geneva for talks", "engaged in ethnic cleansing"
+        if head.lower_ in lexicon.cue("circumstance_preps") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, False  # "backed Lukashenko amid mass protests": not the backer's protests
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
         return None, False
