@@ -26,6 +26,7 @@ def shown(evs) -> list[tuple]:
 
 
 COVERAGE = [
+    ("The Malian army retook the town of Konna from jihadists.", "COERCE", "MLI"),  # mis-lemma 'retook'
     ("Ethiopia and Egypt traded accusations over the Nile dam.", "ACCUSE", None),
     ("Ukraine traded accusations with Russia over the shelling.", "ACCUSE", "RUS"),
     ("The United States hit Russia with new sanctions.", "SANCTION", "RUS"),  # the dobj is the recipient
