@@ -547,6 +547,11 @@ def test_events_circumstance_is_not_done_by_the_main_subject(pipeline):
     assert evs[0].event == "SUPPORT"
 
 
+def test_events_people_not_an_event_are_the_uncoded_recipient(pipeline):
+    main = events_of("Security forces killed three suspected militants in a raid in Kashmir.", pipeline)[0]
+    assert main.event == "ASSAULT" and "militants" in texts(main.recipient) and "raid" not in texts(main.recipient)
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

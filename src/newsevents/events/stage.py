@@ -487,6 +487,15 @@ def _subject_of(clause: Token) -> Role | None:
     return None
 
 
+def _person_like(head: Token, lexicon: Lexicon) -> bool:
+    """An uncoded phrase that can still be a recipient: it names people ("three suspected
+    militants"), or a person, group or place, but is not itself an event ("a raid in Kashmir")."""
+    word = lemma(head)
+    if word in lexicon.cue("person_nouns"):
+        return True
+    return actor_like(head) and word not in lexicon.nouns
+
+
 def _own(role: Role, found: list[EventActor], actor: list[EventActor]) -> bool:
     """ "its forces", "their ambassador": the actor's own people, coded to the actor's country."""
     own_country = {a.country for a in actor if a.country}
@@ -651,7 +660,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             reciprocal, recipient_path = True, role.path
             break
         found = [r for r in _resolve(role, ctx, trig.token.idx) if not _same([r], actor) and
-                 (r.code or r.country or any(actor_like(h) for h in role.heads))]
+                 (r.code or r.country or any(_person_like(h, lexicon) for h in role.heads))]
         if _own(role, found, actor):  # "agreed to withdraw its forces": the actor's own, not a recipient
             continue
         if found and (_coded(found) or not recipients):
