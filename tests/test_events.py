@@ -552,6 +552,16 @@ def test_events_people_not_an_event_are_the_uncoded_recipient(pipeline):
     assert main.event == "ASSAULT" and "militants" in texts(main.recipient) and "raid" not in texts(main.recipient)
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Sri Lanka imposed a nationwide curfew after the Easter bombings.", "LKA"),
+    ("The Ethiopian government declared a state of emergency.", "ETH"),
+])
+def test_events_domestic_measure_is_done_to_the_actors_own_country(pipeline, text, country):
+    main = events_of(text, pipeline)[0]
+    assert main.event == "COERCE" and [a.country for a in main.recipient] == [country]
+    assert main.explain["recipient_path"] == "domestic"
+
+
 def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"

@@ -691,6 +691,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         place = _place(trig, verb, ctx, actor)
         if place:
             recipients, recipient_path = place, "location"
+    if not reciprocal and not recipients and any(cameo.startswith(c) for c in lexicon.cue("domestic_codes")):
+        home = next((a for a in actor if a.country and _official(a)), None)
+        if home is not None:  # "imposed a nationwide curfew": on its own country
+            recipients, recipient_path = [replace(home, code=home.country, sector=None, actor_id=None)], "domestic"
     hosted = cameo == "043" and _coded(recipients) and bool(actor) and not reciprocal
     if hosted:  # PLOVER codes a visit from the visitor's side (manual, CONSULT): CAMEO 042
         actor, recipients, cameo, row = recipients, actor, "042", lexicon.code("042")
