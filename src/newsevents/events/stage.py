@@ -741,17 +741,13 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"
     heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
-    if word in lexicon.cue("crowd_acts") and heads & lexicon.cue("crowd_agents"):
-        return "145"
+    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
+        return "145"  # "protesters stormed / set fire to the consulate": a riot
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and _weapon_test(trig.token, lexicon):
         return "150"  # "fired two ballistic missiles into the sea": a show of force
-    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and actor and \
-            all(_official(a) for a in actor) and actor_role is not None and \
-            all(h.ent_type_ in ("GPE", "ORG") or h.pos_ == "PROPN" or (a.code or "")[3:6] == "GOV"
-                for h in actor_role.heads for a in actor):
+    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and \
+            _state_speaks(actor_role, actor):
         return "114"  # a government's protest is an official complaint
-    if cameo == "1712" and heads & lexicon.cue("crowd_agents"):
-        return "145"  # "protesters set fire to the consulate": a riot, not coercion
     if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
         tok = trig.token
         if heads & lexicon.cue("protest_crowds") or (
@@ -776,10 +772,19 @@ def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], ca
 
 
 def _official(a: EventActor) -> bool:
-    """A state, its government or an intergovernmental body by its code (its people share the
-    state's code: the caller checks that the phrase names the state, not "thousands of Hungarians")."""
+    """A state, its government or an intergovernmental body, by its code alone (a state's people
+    share its code: "thousands of Hungarians" is HUN too)."""
     code = a.code or ""
     return bool(code) and (code == a.country or code[3:6] == "GOV" or code.startswith("IGO"))
+
+
+def _state_speaks(role: Role | None, actor: list[EventActor]) -> bool:
+    """The actor is a state or government named as such ("China", "the foreign ministry"), not
+    its people ("thousands of Hungarians")."""
+    if role is None or not actor or not all(_official(a) for a in actor):
+        return False
+    named = all(h.ent_type_ in ("GPE", "ORG") or h.pos_ == "PROPN" for h in role.heads)
+    return named or all((a.code or "")[3:6] == "GOV" for a in actor)
 
 
 def _weapon_test(verb: Token, lexicon: Lexicon) -> bool:
