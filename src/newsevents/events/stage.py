@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..records import Actor, Document, Event, EventActor, Span
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .matcher import Trigger, content_head, find_triggers, lemma
+from .act_kind import by_doer, debt_relief, moved_units, official, type_of, unit_kind
 from .modality import Modality, assess
 from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, is_passive, noun_agent,
                     patient, prep_objects, resolve, subject)
@@ -82,10 +83,10 @@ def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
     triggers = _absorb(triggers, lexicon)
     stop = {t.token.i for t in triggers}
-    ctx.types = {t.token.i: _type_of(t, lexicon) for t in triggers}
+    ctx.types = {t.token.i: type_of(t, lexicon) for t in triggers}
     found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
     _governed(found)
-    # debt relief agreed to comes before the agreement (_debt_relief)
+    # debt relief agreed to comes before the agreement (debt_relief)
     depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
              for trig, evs in found for e in evs}
     ours = _protest_topics(found, ctx) + _obligations(sent, stop, ctx)
@@ -128,11 +129,6 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
         t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
         any(c.dep_ == "xcomp" and (c.i in at or any(g.dep_ == "dobj" and g.i in at for g in c.children))
             for c in t.token.children))]
-
-
-def _type_of(trig: Trigger, lexicon: Lexicon) -> str:
-    row = lexicon.code(trig.pattern.cameo)
-    return trig.pattern.event or (row.event if row else "")
 
 
 def _protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> list[Event]:
@@ -245,7 +241,7 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     if own is None and verb is not None and trig.token.dep_ == "dobj" and any(
             c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in trig.token.children):
         light = True  # "reiterated its demand": the possessor is the subject
-    if own is None and verb is not None and not light and _type_of(trig, lexicon) == "PROTEST" and \
+    if own is None and verb is not None and not light and type_of(trig, lexicon) == "PROTEST" and \
             trig.token.dep_ == "pobj" and trig.token.head.lower_ in ("during", "at", "in", "amid", "amidst"):
         # "youths threw stones during demonstrations", "students clashed with police at a rally":
         # a crowd acting at a protest is the protesters
@@ -586,7 +582,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     claimant = _resolve(claimant_role, ctx, trig.token.idx)
 
     actor_role = _actor_role(trig, verb, light, lexicon)
-    moved = _moved_units(trig, actor_role, lexicon)
+    moved = moved_units(trig, actor_role, lexicon)
     if moved is not None:
         # "Eighty UN peacekeepers were shipped out of Gorazde", "US troops were deployed to
         # Kuwait": forces moved with no one named are moved by whom they belong to
@@ -608,23 +604,23 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     hostile = cameo[:2] in _HOSTILE_ROOTS
     # "declined to resign"; "failed to reach agreement": an agreement that fails is not reached
     refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or (
-        governor in lexicon.cue("failure_governors") and _type_of(trig, lexicon) == "AGREE"))
+        governor in lexicon.cue("failure_governors") and type_of(trig, lexicon) == "AGREE"))
     will = mod.future and any(c in lexicon.cue("future_aux") for c in mod.cues)
     promised = mod.intent or (mod.future and mod.speech is not None) or (will and cameo[:2] != "04")
     threat = mod.conditional and hostile and (will or mod.speech is not None)  # "will/may halt X unless ..., Y said"
     # "agreed to cancel $14 billion of Iraq's debt", "pledged to write off loans": debt relief
     # agreed or promised is coded as the aid itself (PLOVER manual, AID), and is the main event
-    relief = _debt_relief(trig, lexicon) and not mod.negated and not mod.conditional
+    relief = debt_relief(trig, lexicon) and not mod.negated and not mod.conditional
     # "the army prepared to resume shelling", "troops are poised to invade": armed forces made
     # ready for an attack are a show of force (152), not the attack
     readied = cameo[:2] in ("18", "19", "20") and not mod.negated and \
         any(c in lexicon.cue("readiness_governors") for c in mod.cues + [governor]) and \
-        (_unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military" or
+        (unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military" or
          any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor))
     # "offered to hold talks with X", "agreed to provide aid": an act offered or agreed to is
     # itself coded as the agreement to it (PLOVER AGREE), besides the offer
     offered = framed and not mod.negated and (mod.intent or ctx.types.get(mod.governor.i) == "AGREE" and mod.future) \
-        and _type_of(trig, lexicon) in ("CONSULT", "SUPPORT", "COOPERATE", "AID")
+        and type_of(trig, lexicon) in ("CONSULT", "SUPPORT", "COOPERATE", "AID")
     # joint exercises are military cooperation, not a show of force, also when only planned
     joint = cameo == "150" and _joint(trig, actor)
     if joint:
@@ -640,7 +636,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             cameo, rule = new, "refusal" if mod.negated else "intent"
             mod.negated = False
             mod.future = False
-    doer = _by_doer(trig, actor_role, actor, cameo, lexicon) if rule is None and not joint else None
+    doer = by_doer(trig, actor_role, actor, cameo, lexicon) if rule is None and not joint else None
     if doer:
         cameo, joint = doer, True  # "protesters stormed", "a raid by Boko Haram fighters": typed by the code
     row = lexicon.code(cameo)
@@ -692,7 +688,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         if place:
             recipients, recipient_path = place, "location"
     if not reciprocal and not recipients and any(cameo.startswith(c) for c in lexicon.cue("domestic_codes")):
-        home = next((a for a in actor if a.country and _official(a)), None)
+        home = next((a for a in actor if a.country and official(a)), None)
         if home is not None:  # "imposed a nationwide curfew": on its own country
             recipients, recipient_path = [replace(home, code=home.country, sector=None, actor_id=None)], "domestic"
     hosted = cameo == "043" and _coded(recipients) and bool(actor) and not reciprocal
@@ -719,115 +715,6 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     if symmetric and len(actor) > 1:
         return _directed(base)
     return [base]
-
-
-def _debt_relief(trig: Trigger, lexicon: Lexicon) -> bool:
-    """An aid act whose object is a debt or loan ("cancel $14 billion of Iraq's debt")."""
-    if trig.kind != "verb" or trig.object is None or _type_of(trig, lexicon) != "AID":
-        return False
-    head = content_head(trig.object, lexicon)
-    words = {lemma(head)} | {lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")}
-    return bool(words & lexicon.cue("debt_objects"))
-
-
-def _by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cameo: str,
-             lexicon: Lexicon) -> str | None:
-    """Acts whose kind depends on who does them or how: a building stormed by protesters is a
-    riot (145), by troops an assault; a raid by armed fighters is an assault (190), by police a
-    search (1711); an "air raid" is aerial (195); protesters demanding or denouncing, or
-    gathering to do so, demonstrate (141)."""
-    word = lemma(trig.token)
-    if trig.kind == "noun" and cameo[:2] in ("17", "19") and word in lexicon.cue("aerial_acts") and any(
-            c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
-        return "195"
-    heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
-    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
-        return "145"  # "protesters stormed / set fire to the consulate": a riot
-    if cameo[:2] in ("19", "18") and trig.kind == "verb" and _weapon_test(trig.token, lexicon):
-        return "150"  # "fired two ballistic missiles into the sea": a show of force
-    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and \
-            _state_speaks(actor_role, actor):
-        return "114"  # a government's protest is an official complaint
-    if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
-        tok = trig.token
-        if heads & lexicon.cue("protest_crowds") or (
-                tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lexicon.cue("assembly_verbs")):
-            return "141"
-    if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and (
-            heads & lexicon.cue("armed_agents") or
-            any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
-        return "190"
-    arrival = word in lexicon.cue("arrival_acts") and cameo[:3] in ("042", "043")
-    if arrival or cameo[:3] == "154":
-        # "peacekeeping troops arrived in Bosnia", "the deployment of NATO peacekeepers": units
-        # that arrive are deployed, not visiting (154); peacekeepers deployed are provided (074)
-        units = [trig.object] if trig.kind == "verb" and not arrival and trig.object is not None else \
-            (actor_role.heads if actor_role is not None and (arrival or trig.kind == "noun") else [])
-        kind = _unit_kind(units, actor, lexicon)
-        if kind == "peacekeeping":
-            return "074"
-        if kind == "military" and arrival:
-            return "154"
-    return None
-
-
-def _official(a: EventActor) -> bool:
-    """A state, its government or an intergovernmental body, by its code alone (a state's people
-    share its code: "thousands of Hungarians" is HUN too)."""
-    code = a.code or ""
-    return bool(code) and (code == a.country or code[3:6] == "GOV" or code.startswith("IGO"))
-
-
-def _state_speaks(role: Role | None, actor: list[EventActor]) -> bool:
-    """The actor is a state or government named as such ("China", "the foreign ministry"), not
-    its people ("thousands of Hungarians")."""
-    if role is None or not actor or not all(_official(a) for a in actor):
-        return False
-    named = all(h.ent_type_ in ("GPE", "ORG") or h.pos_ == "PROPN" for h in role.heads)
-    return named or all((a.code or "")[3:6] == "GOV" for a in actor)
-
-
-def _weapon_test(verb: Token, lexicon: Lexicon) -> bool:
-    """ "test-fired a cruise missile", "launched missiles into the sea": no one is attacked."""
-    if any(lemma(c) in lexicon.cue("test_marks") and c.i < verb.i for c in verb.children):
-        return True
-    return any(c.dep_ == "prep" and c.lower_ == "into" and lemma(g) in lexicon.cue("test_sinks")
-               for c in verb.children for g in c.children if g.dep_ == "pobj")
-
-
-def _moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Role | None:
-    """The passive subject of a deployment or withdrawal with no doer named, when it names armed
-    units or mission personnel (their owner did it)."""
-    if actor_role is not None or trig.kind != "verb" or not is_passive(trig.token) or \
-            _type_of(trig, lexicon) not in ("RETREAT", "MOBILIZE", "SANCTION", "AID") or \
-            trig.pattern.cameo[:3] == "084":
-        return None  # "fighters were released" (084): released by others
-    subj = next((c for c in trig.token.children if c.dep_ == "nsubjpass"), None)
-    if subj is None:
-        return None
-    head = content_head(subj, lexicon)
-    if _unit_kind([subj], [], lexicon) is None and lemma(head) not in lexicon.cue("mission_personnel") and \
-            lemma(head) not in lexicon.cue("armed_agents"):  # "rebels were disarmed": they disarmed
-        return None
-    return Role(conjuncts(subj), "nsubjpass.units")
-
-
-def _unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> str | None:
-    """ "military" when `heads` name armed units ("300 US marines", "a first patch of
-    Bangladeshi troops"), "peacekeeping" when those are peacekeepers."""
-    heads = [content_head(h, lexicon) for h in heads]
-    # "the first deployment of NATO peacekeeping troops arrived": the deployment's units
-    heads += [g for h in heads if any(n.cameo[:3] == "154" for n in lexicon.nouns.get(lemma(h), ()))
-              for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    words = {lemma(h) for h in heads} | {h.lower_ for h in heads}
-    modifiers = {lemma(c) for h in heads for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")}
-    peace = lexicon.cue("peacekeeping_words")
-    if words & peace or (words & lexicon.cue("military_units") and (
-            modifiers & peace or any("PKO" in (a.code or "") for a in actor))):
-        return "peacekeeping"
-    if words & lexicon.cue("military_units"):
-        return "military"
-    return None
 
 
 def _directed(base: Event) -> list[Event]:

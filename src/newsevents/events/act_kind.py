@@ -1,0 +1,128 @@
+"""Rules that refine an act's code by who does it, to what or how.
+
+The lexicon gives a trigger its CAMEO code; these rules correct it where the wording alone
+cannot decide: a building stormed by protesters is a riot but by troops an assault, a missile
+fired into the sea is a show of force, troops that "arrive" are deployed, not visiting.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import EventActor
+from .lexicon import Lexicon
+from .matcher import Trigger, content_head, lemma
+from .roles import Role, conjuncts, is_passive
+
+
+def type_of(trig: Trigger, lexicon: Lexicon) -> str:
+    row = lexicon.code(trig.pattern.cameo)
+    return trig.pattern.event or (row.event if row else "")
+
+
+def debt_relief(trig: Trigger, lexicon: Lexicon) -> bool:
+    """An aid act whose object is a debt or loan ("cancel $14 billion of Iraq's debt")."""
+    if trig.kind != "verb" or trig.object is None or type_of(trig, lexicon) != "AID":
+        return False
+    head = content_head(trig.object, lexicon)
+    words = {lemma(head)} | {lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(words & lexicon.cue("debt_objects"))
+
+
+def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cameo: str,
+             lexicon: Lexicon) -> str | None:
+    """Acts whose kind depends on who does them or how: a building stormed by protesters is a
+    riot (145), by troops an assault; a raid by armed fighters is an assault (190), by police a
+    search (1711); an "air raid" is aerial (195); protesters demanding or denouncing, or
+    gathering to do so, demonstrate (141)."""
+    word = lemma(trig.token)
+    if trig.kind == "noun" and cameo[:2] in ("17", "19") and word in lexicon.cue("aerial_acts") and any(
+            c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
+        return "195"
+    heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
+    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
+        return "145"  # "protesters stormed / set fire to the consulate": a riot
+    if cameo[:2] in ("19", "18") and trig.kind == "verb" and weapon_test(trig.token, lexicon):
+        return "150"  # "fired two ballistic missiles into the sea": a show of force
+    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and \
+            state_speaks(actor_role, actor):
+        return "114"  # a government's protest is an official complaint
+    if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
+        tok = trig.token
+        if heads & lexicon.cue("protest_crowds") or (
+                tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lexicon.cue("assembly_verbs")):
+            return "141"
+    if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and (
+            heads & lexicon.cue("armed_agents") or
+            any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
+        return "190"
+    arrival = word in lexicon.cue("arrival_acts") and cameo[:3] in ("042", "043")
+    if arrival or cameo[:3] == "154":
+        # "peacekeeping troops arrived in Bosnia", "the deployment of NATO peacekeepers": units
+        # that arrive are deployed, not visiting (154); peacekeepers deployed are provided (074)
+        units = [trig.object] if trig.kind == "verb" and not arrival and trig.object is not None else \
+            (actor_role.heads if actor_role is not None and (arrival or trig.kind == "noun") else [])
+        kind = unit_kind(units, actor, lexicon)
+        if kind == "peacekeeping":
+            return "074"
+        if kind == "military" and arrival:
+            return "154"
+    return None
+
+
+def official(a: EventActor) -> bool:
+    """A state, its government or an intergovernmental body, by its code alone (a state's people
+    share its code: "thousands of Hungarians" is HUN too)."""
+    code = a.code or ""
+    return bool(code) and (code == a.country or code[3:6] == "GOV" or code.startswith("IGO"))
+
+
+def state_speaks(role: Role | None, actor: list[EventActor]) -> bool:
+    """The actor is a state or government named as such ("China", "the foreign ministry"), not
+    its people ("thousands of Hungarians")."""
+    if role is None or not actor or not all(official(a) for a in actor):
+        return False
+    named = all(h.ent_type_ in ("GPE", "ORG") or h.pos_ == "PROPN" for h in role.heads)
+    return named or all((a.code or "")[3:6] == "GOV" for a in actor)
+
+
+def weapon_test(verb: Token, lexicon: Lexicon) -> bool:
+    """ "test-fired a cruise missile", "launched missiles into the sea": no one is attacked."""
+    if any(lemma(c) in lexicon.cue("test_marks") and c.i < verb.i for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "into" and lemma(g) in lexicon.cue("test_sinks")
+               for c in verb.children for g in c.children if g.dep_ == "pobj")
+
+
+def moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Role | None:
+    """The passive subject of a deployment or withdrawal with no doer named, when it names armed
+    units or mission personnel (their owner did it)."""
+    if actor_role is not None or trig.kind != "verb" or not is_passive(trig.token) or \
+            type_of(trig, lexicon) not in ("RETREAT", "MOBILIZE", "SANCTION", "AID") or \
+            trig.pattern.cameo[:3] == "084":
+        return None  # "fighters were released" (084): released by others
+    subj = next((c for c in trig.token.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return None
+    head = content_head(subj, lexicon)
+    if unit_kind([subj], [], lexicon) is None and lemma(head) not in lexicon.cue("mission_personnel") and \
+            lemma(head) not in lexicon.cue("armed_agents"):  # "rebels were disarmed": they disarmed
+        return None
+    return Role(conjuncts(subj), "nsubjpass.units")
+
+
+def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> str | None:
+    """ "military" when `heads` name armed units ("300 US marines", "a first patch of
+    Bangladeshi troops"), "peacekeeping" when those are peacekeepers."""
+    heads = [content_head(h, lexicon) for h in heads]
+    # "the first deployment of NATO peacekeeping troops arrived": the deployment's units
+    heads += [g for h in heads if any(n.cameo[:3] == "154" for n in lexicon.nouns.get(lemma(h), ()))
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    words = {lemma(h) for h in heads} | {h.lower_ for h in heads}
+    modifiers = {lemma(c) for h in heads for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    peace = lexicon.cue("peacekeeping_words")
+    if words & peace or (words & lexicon.cue("military_units") and (
+            modifiers & peace or any("PKO" in (a.code or "") for a in actor))):
+        return "peacekeeping"
+    if words & lexicon.cue("military_units"):
+        return "military"
+    return None
