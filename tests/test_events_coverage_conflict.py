@@ -31,13 +31,18 @@ COVERAGE = [
     ("Ukraine traded accusations with Russia over the shelling.", "ACCUSE", "RUS"),
     ("The United States hit Russia with new sanctions.", "SANCTION", "RUS"),  # the dobj is the recipient
     ("India test-fired a nuclear-capable missile.", "MOBILIZE", None),  # a test: a show of force (150)
+    ("Prosecutors placed the former minister under investigation on Tuesday.", "ACCUSE", None),
+    ("The opposition began collecting signatures to force a referendum on the reform.", "PROTEST", None),
+    ("Russian forces violated the ceasefire agreement in the Donbas on Sunday.", "ASSAULT", None),
     # ---- 10 DEMAND -> REQUEST
     ("Turkey demanded that Sweden extradite members of the Kurdish militant group.", "REQUEST", "SWE"),
     ("Seoul demanded an apology from Tokyo over the wartime remarks.", "REQUEST", "JPN"),
     ("The opposition demanded the resignation of the interior minister after the shooting.", "REQUEST", None),
     ("Ukraine demanded the withdrawal of Russian troops from the Donbas.", "REQUEST", None),
     ("Protest leaders demanded fresh elections within six months.", "REQUEST", None),
-    ("Washington ordered Beijing to close its consulate in Houston within 72 hours.", "REQUEST", "CHN"),
+    ("The court ordered Kenya to hand over the suspects within 30 days.", "REQUEST", "KEN"),
+    # an order to close its own consulate is the closure, done by who orders it (161)
+    ("Washington ordered Beijing to close its consulate in Houston within 72 hours.", "SANCTION", "CHN"),
     ("Beijing insisted on the immediate release of the detained executive.", "REQUEST", None),
     ("The United States pressed Pakistan to act against militant groups on its soil.", "REQUEST", "PAK"),
     ("Lawmakers demanded answers from Facebook about the data leak.", "REQUEST", None),

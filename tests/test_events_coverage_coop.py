@@ -151,6 +151,7 @@ POSITIVE = [
     # 08 yield
     ("Authorities lifted the curfew in Kashmir.", "CONCEDE", None),
     ("The government lifted the state of emergency.", "CONCEDE", None),
+    ("The junta has taken steps to restore political freedoms in Thailand.", "CONCEDE", None),
     ("Iran freed the British-Iranian aid worker.", "RETREAT", None),
     ("The president pardoned 1,000 prisoners.", "CONCEDE", None),
     ("Bouteflika stepped down after weeks of protests.", "RETREAT", None),
