@@ -780,3 +780,56 @@ def test_events_headline_passive_is_not_a_predicate(pipeline):
     evs = events_of("Opposition leader arrested in Minsk", pipeline)
     assert evs and not evs[0].actor and codes(evs[0].recipient) >= {"BLR"}, \
         [(e.event, texts(e.actor), texts(e.recipient)) for e in evs]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # spaCy hangs the subject on a fronted phrase; the words between its comma and the verb are the subject
+    ("With the signing of a memorandum in Juba, the Sudanese government and the SPLM have agreed to "
+     "allow humanitarian access.", "AGREE", "SDN", None),
+    # a verb that starts or paces an act lends it its subject; "of" names what is withdrawn
+    ("The United States speeded up the withdrawal of some invasion forces from Panama on Wednesday.",
+     "RETREAT", "USA", "PAN"),
+    # an order to restrict itself is the restriction, done by who orders it
+    ("Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.",
+     "COERCE", "NIC", "NIC"),
+    # who is guilty of an act did it
+    ("Both the Philippine army and the Moro Islamic Liberation Front are guilty of violating the "
+     "ceasefire agreement.", "ASSAULT", "PHL", None),
+    # an investigation with no one named is coded to the country it happens in
+    ("A US national has been put under investigation in Italy for her role in rioting.", "ACCUSE", "ITA", "USA"),
+])
+def test_events_roles_through_misparses_and_support_verbs(pipeline, text, event_type, actor, recipient):
+    evs = events_of(text, pipeline)
+    main = find(evs, event_type)
+    assert main, [(e.event, e.cameo, e.trigger.text) for e in evs]
+    assert actor in {a.country for a in main[0].actor}, [(a.text, a.code) for a in main[0].actor]
+    assert recipient is None or recipient in {a.country for a in main[0].recipient}
+    assert not ({a.start for a in main[0].actor} & {a.start for a in main[0].recipient})
+    # the order itself is not coded beside the act it imposes
+    assert "ordered" not in {e.trigger.text for e in evs}
+
+
+@pytest.mark.parametrize("text, cameo, recipient", [
+    ("North Korea has trained more than 500 computer hackers.", "154", None),  # its own force
+    ("The United States trained Afghan soldiers in Kandahar.", "072", "AFG"),  # another country's: aid
+    ("Turkey has trained thousands of fighters from the Free Syrian Army.", "072", "SYR"),
+])
+def test_events_training_own_recruits_is_mobilising(pipeline, text, cameo, recipient):
+    main = events_of(text, pipeline)[0]
+    assert main.cameo == cameo
+    assert recipient is None or recipient in {a.country for a in main.recipient}
+
+
+def test_events_no_before_the_object_negates(pipeline):
+    evs = events_of("The two sides have held no talks since March.", pipeline)
+    assert evs and all(e.negated for e in evs)
+    evs = events_of("The two sides have held talks since March.", pipeline)
+    assert evs and not any(e.negated for e in evs)
+
+
+def test_events_protesting_that_something_is_so_is_a_complaint(pipeline):
+    assert events_of("Amnesty International protested that the trial was unfair.", pipeline)[0].cameo == "114"
+    # a crowd protesting marches: a demonstration
+    evs = events_of("Opposition supporters protested that the election had been rigged, marching through "
+                    "the capital.", pipeline)
+    assert evs[0].event == "PROTEST"

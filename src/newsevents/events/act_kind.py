@@ -43,9 +43,10 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "145"  # "protesters stormed / set fire to the consulate": a riot
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and weapon_test(trig.token, lexicon):
         return "150"  # "fired two ballistic missiles into the sea": a show of force
-    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and \
-            state_speaks(actor_role, actor):
-        return "114"  # a government's protest is an official complaint
+    if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and (
+            state_speaks(actor_role, actor) or any(c.dep_ == "ccomp" for c in trig.token.children) and
+            not heads & (lexicon.cue("crowd_agents") | lexicon.cue("protest_crowds"))):
+        return "114"  # a government's protest, or protesting that something is so, is a complaint
     if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
         tok = trig.token
         if heads & lexicon.cue("protest_crowds") or (
@@ -55,6 +56,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             heads & lexicon.cue("armed_agents") or
             any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
         return "190"
+    if cameo[:3] == "072" and trig.kind == "verb" and _own_force(trig.token, lexicon):
+        return "154"  # "North Korea has trained 500 hackers": it builds up its own force
     arrival = word in lexicon.cue("arrival_acts") and cameo[:3] in ("042", "043")
     if arrival or cameo[:3] == "154":
         # "peacekeeping troops arrived in Bosnia", "the deployment of NATO peacekeepers": units
@@ -126,3 +129,19 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     if words & lexicon.cue("military_units"):
         return "military"
     return None
+
+
+def _own_force(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's object is fighters or recruits that no other country is named as owning."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    head = content_head(obj, lexicon)
+    kinds = lexicon.cue("force_recruits") | lexicon.cue("military_units") | lexicon.cue("armed_agents")
+    if lemma(head) not in kinds and head.lower_ not in kinds:
+        return False
+    owned = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")] + [
+        c for h in {obj, head, verb} for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+        and head not in c.subtree]
+    owners = [t for c in owned for t in c.subtree]
+    return not any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.pos_ == "PROPN" for t in owners)

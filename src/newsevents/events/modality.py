@@ -41,7 +41,10 @@ def _negated(tok: Token, lexicon: Lexicon) -> bool:
     words = lexicon.cue("negation_words")
     return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")) or
                (c.dep_ == "aux" and c.lower_ in ("cannot",)) for c in tok.children) or \
-        (tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in words for c in tok.children if c.dep_ == "det"))
+        (tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in words for c in tok.children if c.dep_ == "det")) or \
+        (tok.pos_ in ("VERB", "AUX") and any(g.dep_ == "det" and g.lower_ == "no" for c in tok.children
+                                             if c.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children))
+    # "no deadline had been set", "has held no talks": nothing was done
 
 
 def _read_auxiliaries(tok: Token, m: Modality, lexicon: Lexicon) -> None:

@@ -128,6 +128,11 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
         if obj is None and patient_subj is not None and _agent(head.head) is None and \
                 lemma(head.head) not in lexicon.cue("stative_passives"):
             return Role(conjuncts(patient_subj), f"pcomp<{lemma(head.head)}.nsubjpass")
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.dep_ == "acomp" and \
+            head.head.head.pos_ in ("VERB", "AUX"):
+        head = head.head.head  # "X and Y are guilty of violating the truce": who is guilty did it
+        up = subject(head, lexicon, depth + 1)
+        return up and Role(up.heads, f"pcomp<acomp<{lemma(head)}.{up.path}")
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "looking at scheduling a meeting"
         up = subject(head, lexicon, depth + 1)
@@ -168,7 +173,31 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
             up = subject(author, lexicon, depth + 1)  # "issued a declaration demanding ..."
             return up and Role(up.heads, f"acl<{lemma(author)}.{up.path}")
         return Role(conjuncts(head), "acl")
+    fronted = _fronted_subject(verb)
+    if fronted is not None:
+        return Role(conjuncts(fronted), "fronted")
     return None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject spaCy hung on a fronted phrase: in "With the signing of a memorandum, the
+    government and the rebels have agreed", the noun phrase between the comma and the verb."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return None
+    doc, first = verb.doc, verb.sent.start
+    j = verb.i - 1
+    while j > first and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    comma = next((k for k in range(j, first - 1, -1) if doc[k].text == ","), None)
+    if comma is None or comma == j:
+        return None
+    roots = [t for t in doc[comma + 1:j + 1] if not comma < t.head.i <= j]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN") or roots[0].dep_ not in ("conj", "appos", "pobj"):
+        return None
+    top = roots[0]
+    while top.head.i != verb.i and top.head.i != top.i:
+        top = top.head
+    return roots[0] if top.dep_ == "prep" and top.i < comma else None
 
 
 def _person_like(tok: Token, lexicon: Lexicon) -> bool:

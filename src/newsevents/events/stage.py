@@ -86,6 +86,7 @@ def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     ctx.types = {t.token.i: type_of(t, lexicon) for t in triggers}
     found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
     _governed(found)
+    _imposed_orders(found, lexicon)
     # debt relief agreed to comes before the agreement (debt_relief)
     depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
              for trig, evs in found for e in evs}
@@ -188,6 +189,25 @@ def _governed(found: list[tuple[Trigger, list[Event]]]) -> None:
                     e.explain["recipient_path"] = "governed:" + str(act.explain.get("recipient_path"))
 
 
+def _imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
+    """ "The government ordered the newspaper to suspend publication": a coercive act that one
+    side orders another to do to itself is done by who orders it, and the order is that act."""
+    by_token = {trig.token.i: evs for trig, evs in found}
+    for trig, evs in found:
+        if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("coercive_orders"):
+            continue
+        orders = [e for e in evs if e.event == "REQUEST" and e.actor and e.recipient]
+        for c in trig.token.children:
+            acts = [e for e in by_token.get(c.i, ()) if c.dep_ == "xcomp" and e.event in ("COERCE", "SANCTION")]
+            for order in orders:
+                for act in acts:
+                    if _same(act.actor, order.recipient):
+                        act.actor, act.recipient = list(order.actor), list(order.recipient)
+                        act.explain["actor_path"] = "ordered:" + str(order.explain.get("actor_path"))
+                        evs.remove(order)
+                        break
+
+
 def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
     for _ in range(3):
         if tok.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "conj", "relcl") or tok.head.i == tok.i:
@@ -248,6 +268,11 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         crowd = subject(verb, lexicon)
         if crowd is not None and any(lemma(h) in lexicon.cue("crowd_agents") for h in crowd.heads):
             return Role(crowd.heads, f"{trig.token.head.lower_}<{lemma(verb)}.{crowd.path}")
+    if own is not None and own.path == "prep:of" and verb is not None and trig.token.dep_ == "dobj" and \
+            lemma(verb) in lexicon.cue("aspect_verbs"):
+        doer = subject(verb, lexicon)
+        if doer is not None and all(actor_like(h) for h in doer.heads):
+            return Role(doer.heads, f"dobj<{lemma(verb)}.{doer.path}")
     if own is not None or verb is None or not light:
         return own
     if trig.token.dep_ == "nsubjpass":
@@ -432,6 +457,8 @@ def _locale(trig: Trigger, verb: Token | None, ctx: Context, extra: list[Token] 
     outside the US embassy in Baghdad"); `extra` are more phrases to look in."""
     heads = [trig.token] + ([verb] if verb is not None and verb.i != trig.token.i else []) + (extra or [])
     heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]  # "blocked streets in Hong Kong"
+    if trig.object is not None:  # "was put under investigation in Italy"
+        heads.append(trig.object)
     frontier = [(h, 0) for h in heads]
     while frontier:
         head, depth = frontier.pop(0)
@@ -655,6 +682,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
                " ".join(t.lower_ for t in h.subtree) in lexicon.cue("reciprocal_words") for h in role.heads):
             reciprocal, recipient_path = True, role.path
             break
+        if actor_role is not None and set(role.heads) & set(actor_role.heads):
+            # "With the signing of a memorandum, X and Y agreed": a misparse put the doers in the phrase too
+            role = Role([h for h in role.heads if h not in actor_role.heads], role.path)
         found = [r for r in _resolve(role, ctx, trig.token.idx) if not _same([r], actor) and
                  (r.code or r.country or any(_person_like(h, lexicon) for h in role.heads))]
         if _own(role, found, actor):  # "agreed to withdraw its forces": the actor's own, not a recipient
