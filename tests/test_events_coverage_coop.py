@@ -148,6 +148,7 @@ POSITIVE = [
     ("The IMF released a $1 billion tranche to Pakistan.", "AID", "PAK"),
     ("The Paris Club agreed to reschedule Argentina's debt.", "AGREE", None),
     ("The African Union deployed peacekeepers to Somalia.", "AID", "SOM"),
+    ("Poland opened its borders to Ukrainian refugees on Thursday.", "AID", "UKR"),
     # 08 yield
     ("Authorities lifted the curfew in Kashmir.", "CONCEDE", None),
     ("The government lifted the state of emergency.", "CONCEDE", None),
