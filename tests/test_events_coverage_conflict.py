@@ -191,7 +191,7 @@ COVERAGE = [
     ("The government shut down the internet across the country.", "COERCE", None),
     ("Authorities cut off internet access in the region.", "COERCE", None),
     ("Russia blocked the Telegram messaging app.", "COERCE", None),
-    ("Israeli forces demolished the family home of the attacker.", "COERCE", None),
+    ("Israeli forces demolished the family home of the attacker.", "ASSAULT", None),  # PLOVER: destroy
     ("The junta placed the state counsellor under house arrest.", "COERCE", None),
     ("Police cracked down on the protesters.", "COERCE", None),
     ("The authorities deported the journalist.", "COERCE", None),
@@ -270,6 +270,19 @@ COVERAGE = [
     ("The militia wiped out entire villages.", "ASSAULT", None),
     ("The parliament voted down the peace deal.", "REJECT", None),
     ("Lawmakers voted against the resolution.", "REJECT", None),
+    # wordings added to verbs_conflict.yaml: hunger strike / sit-in, censored platforms, arms export permits, diplomats
+    ("Hundreds of Palestinian prisoners launched a hunger strike on Sunday.", "PROTEST", None),
+    ("Jailed activists staged a hunger strike on Friday against their detention.", "PROTEST", None),
+    ("Doctors launched a sit-in outside the health ministry in Baghdad.", "PROTEST", None),
+    ("Ethiopia blocked Facebook and WhatsApp ahead of the election.", "COERCE", None),
+    ("Tanzania suspended Twitter during the vote count.", "COERCE", None),
+    ("The military government suspended the independent TV station for a week.", "COERCE", None),
+    ("The junta banned the country's main opposition newspaper.", "COERCE", None),
+    ("Denmark suspended arms export permits to Saudi Arabia.", "SANCTION", "SAU"),
+    ("Norway froze export licences to Turkey.", "SANCTION", "TUR"),
+    ("Spain cancelled arms sales to Israel.", "SANCTION", "ISR"),
+    ("New Delhi expelled Pakistan's deputy high commissioner.", "SANCTION", "PAK"),
+    ("Estonia expels two Russian diplomats.", "SANCTION", "RUS"),
 ]
 
 
@@ -324,6 +337,8 @@ NEGATIVE = [
     pytest.param("The striker shot the ball into the net.", "ASSAULT", marks=pytest.mark.xfail(
         reason="bare 'shoot' (193) has no object check", strict=True)),
     ("North Korea fired two short-range missiles into the sea in a weapons test.", "ASSAULT"),  # a test (150)
+    ("Hundreds of prisoners launched a hunger strike on Monday.", "ASSAULT"),  # not launch on + strike (190)
+    ("The company suspended the executive's Twitter account.", "COERCE"),  # an account, not the platform
 ]
 
 
