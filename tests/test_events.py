@@ -435,10 +435,11 @@ def test_events_recipient_constructions(pipeline, text, event_type, recipient):
     assert not find(events_of(text, pipeline), "AGREE")  # no "commit" pledge from "committed by"
 
 
-def test_events_destruction_of_property_is_coercion(pipeline):
-    # CAMEO 1712 sits under root 17 (coerce)
+def test_events_destruction_of_property_is_an_assault(pipeline):
+    # CAMEO 1712 sits under root 17 (coerce); PLOVER 2.0 makes intentional destruction ASSAULT destroy
     evs = events_of("Israeli forces demolished Palestinian homes near Hebron.", pipeline)
-    assert evs[0].event == "COERCE" and codes(evs[0].recipient) == {"PSE"}
+    assert evs[0].event == "ASSAULT" and evs[0].cameo == "1712" and evs[0].mode == "destroy"
+    assert codes(evs[0].recipient) == {"PSE"}
 
 
 @pytest.mark.parametrize("text, code, actor, recipient", [
@@ -566,7 +567,7 @@ def test_events_words_of_a_named_group_stay_words(pipeline):
     evs = events_of("The teachers' union demanded a pay rise from the education ministry.", pipeline)
     assert evs[0].event == "REQUEST"
     evs = events_of("Security forces set fire to opposition offices in Harare.", pipeline)
-    assert evs[0].event == "COERCE"
+    assert evs[0].event == "ASSAULT" and evs[0].cameo == "1712"  # not a riot (145): destruction
 
 
 @pytest.mark.parametrize("text, event_type, recipient", [

@@ -53,7 +53,8 @@ POSITIVE = [
     ("The Gulf states pledged to inject $3 billion into the Egyptian economy.", "AGREE", None),
     ("Iran proposed a regional security pact with its Gulf neighbours.", "REQUEST", None),
     ("Ankara invited Baghdad to join the talks on water sharing.", "AGREE", "IRQ"),
-    ("The European Union promised to ease visa rules for Georgians.", "AGREE", None),
+    # a promised concession is a CONCEDE (PLOVER 2.0 manual); an offer of one stays an AGREE
+    ("The European Union promised to ease visa rules for Georgians.", "CONCEDE", None),
     # 04 consult
     ("Putin met Erdogan in Sochi on Monday.", "CONSULT", "TUR"),
     ("Macron spoke by phone with Biden on Tuesday.", "CONSULT", "USA"),
@@ -198,7 +199,7 @@ POSITIVE = [
     ("Washington offered Kiev $1 billion in loan guarantees.", "AGREE", None),
     ("Beijing vowed to deepen cooperation with Moscow.", "AGREE", None),
     ("Turkey volunteered to host the next round of talks.", "AGREE", None),
-    ("The government pledged to release all political prisoners.", "AGREE", None),
+    ("The government pledged to release all political prisoners.", "CONCEDE", None),
     ("India offered to help Nepal rebuild after the earthquake.", "AGREE", None),
     ("The military agreed to hand over power to a civilian government.", "AGREE", None),
     ("The European Union committed 50 million euros to the vaccine fund.", "AGREE", None),
@@ -285,7 +286,9 @@ POSITIVE = [
     ("The envoy urged the government to allow aid into the besieged areas.", "REQUEST", None),
     ("The IMF urged Egypt to cut fuel subsidies.", "REQUEST", "EGY"),
     ("The UN invited the warring parties to Geneva for talks.", "AGREE", None),
-    ("The president promised to lift the state of emergency.", "AGREE", None),
+    ("The president promised to lift the state of emergency.", "CONCEDE", None),
+    ("Washington announced it would pull all of its troops out of Syria.", "CONCEDE", None),
+    ("Syria said it was willing to withdraw its troops from Lebanon.", "AGREE", None),
     ("The government offered to release 5,000 Taliban prisoners.", "AGREE", None),
     ("The rebels agreed to a ceasefire.", "AGREE", None),
     ("Iran offered to swap prisoners with the United States.", "AGREE", None),
@@ -315,6 +318,23 @@ POSITIVE = [
     ("The drawdown of American forces in Afghanistan continued.", "RETREAT", None),
     ("Jordan carried out an airdrop of food to the besieged town.", "AID", None),
     ("Japan's $1 billion loan to India paid for a new rail line.", "AID", "IND"),
+    # third pass: wordings added to verbs_cooperation.yaml
+    ("The main opposition alliance called off its campaign of civil disobedience on Tuesday.", "CONCEDE", None),
+    ("Student leaders called off the sit-in on Wednesday after the minister agreed to meet them.", "CONCEDE", None),
+    ("China handed over 300,000 doses of vaccine to Nepal on Saturday.", "AID", "NPL"),
+    ("Australia donated 1.5 million vaccines to Fiji.", "AID", "FJI"),
+    ("South Korea shipped 500,000 shots to Vietnam.", "AID", "VNM"),
+    ("The ICC prosecutor opened a preliminary examination into alleged crimes in Ukraine.", "ACCUSE", "UKR"),
+    ("The Brazilian attorney general started a probe into the deaths of the indigenous villagers.", "ACCUSE", None),
+    ("Egypt pledged full solidarity with Saudi Arabia after the drone attacks.", "SUPPORT", "SAU"),
+    ("Algeria voiced its solidarity with the Palestinian people.", "SUPPORT", None),
+    ("Chinese state firms channelled $3 billion in investment into Sri Lanka.", "COOPERATE", "LKA"),
+    ("Donor governments funnelled funds to Somalia through the World Bank.", "AID", "SOM"),
+    ("Turkish intelligence passed recordings of the killing to Saudi Arabia.", "COOPERATE", "SAU"),
+    ("Jordan shared the recordings with Washington.", "COOPERATE", "USA"),
+    ("A World Food Programme ship unloaded food aid at the port of Hodeidah.", "AID", "YEM"),
+    ("Qatar pumps natural gas to the United Arab Emirates through the Dolphin pipeline.", "COOPERATE", "ARE"),
+    ("Turkmenistan supplies electricity to Afghanistan.", "COOPERATE", "AFG"),
 ]
 
 
@@ -354,6 +374,8 @@ NEGATIVE = [
     ("Regulators approved the sale of the company to a Chinese investor.", "COOPERATE"),
     ("The airline bought 50 new aircraft from Boeing.", "COOPERATE"),
     ("The mayor was caught soliciting bribes from contractors.", "REQUEST"),
+    ("Saudi Arabia is pumping about 10 million barrels of oil a day.", "COOPERATE"),  # output, not a sale
+    ("Dockworkers unloaded the cargo of wheat at the port.", "AID"),  # cargo, not relief
 ]
 
 

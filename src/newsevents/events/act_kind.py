@@ -21,7 +21,8 @@ def type_of(trig: Trigger, lexicon: Lexicon) -> str:
 
 def debt_relief(trig: Trigger, lexicon: Lexicon) -> bool:
     """An aid act whose object is a debt or loan ("cancel $14 billion of Iraq's debt")."""
-    if trig.kind != "verb" or trig.object is None or type_of(trig, lexicon) != "AID":
+    if trig.kind != "verb" or trig.object is None or type_of(trig, lexicon) != "AID" or \
+            lemma(trig.token) not in lexicon.cue("relief_verbs"):
         return False
     head = content_head(trig.object, lexicon)
     words = {lemma(head)} | {lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")}
@@ -38,7 +39,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     if trig.kind == "noun" and cameo[:2] in ("17", "19") and word in lexicon.cue("aerial_acts") and any(
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"
-    heads = {lemma(h) for h in actor_role.heads} if actor_role is not None else set()
+    # "tens of thousands of demonstrators": the people, not the number
+    heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
     if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
         return "145"  # "protesters stormed / set fire to the consulate": a riot
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and weapon_test(trig.token, lexicon):

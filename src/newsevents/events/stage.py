@@ -669,6 +669,12 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     row = lexicon.code(cameo)
     event_type = (pattern.event if rule is None and not joint and pattern.event else None) or \
         (row.event if row else None)
+    if rule == "intent" and pattern.cameo[:2] == "08" and cameo[:2] == "03" and \
+            governor not in lexicon.cue("willingness_governors"):
+        # PLOVER 2.0 manual, CONCEDE: a declared future concession or withdrawal ("will withdraw
+        # its troops", "said it would lift the ban") is a concession; a willingness ("is ready to
+        # withdraw", "offered to release") stays an AGREE
+        event_type = "CONCEDE"
     if not event_type:
         return []
 
