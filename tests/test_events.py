@@ -834,3 +834,49 @@ def test_events_protesting_that_something_is_so_is_a_complaint(pipeline):
     evs = events_of("Opposition supporters protested that the election had been rigged, marching through "
                     "the capital.", pipeline)
     assert evs[0].event == "PROTEST"
+
+
+def test_events_preposition_hung_on_the_particle(pipeline):
+    # spaCy parses "out" as a preposition and hangs "of" on it
+    evs = events_of("Colombia formally pulled out of the Union of South American Nations.", pipeline)
+    assert evs[0].event == "SANCTION" and evs[0].cameo == "160"  # leaving an organisation
+    evs = events_of("Russian troops pulled out of Kherson on Friday.", pipeline)
+    assert evs[0].event == "RETREAT" and codes(evs[0].recipient) == {"UKR"}
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    ("Eastern Libyan commander Khalifa Haftar ordered his forces to attack Tripoli on Thursday.", "ASSAULT", "LBY"),
+    ("Putin ordered Russian troops to withdraw from the border.", "RETREAT", "RUS"),
+])
+def test_events_an_order_to_ones_own_forces_is_their_act(pipeline, text, event_type, actor):
+    evs = events_of(text, pipeline)
+    assert [e.event for e in evs] == [event_type]  # no separate REQUEST for the order
+    assert {a.country for a in evs[0].actor} == {actor}
+
+
+def test_events_an_order_to_someone_else_stays_a_request(pipeline):
+    evs = events_of("The court ordered the government to release the prisoners.", pipeline)
+    assert "REQUEST" in [e.event for e in evs] and "RETREAT" in [e.event for e in evs]
+
+
+def test_events_by_agent_hung_on_the_theme(pipeline):
+    evs = events_of("The ratification of the free trade agreement by Vietnam's National Assembly cleared the way "
+                    "for the pact.", pipeline)
+    main = find(evs, "SUPPORT")
+    assert main and {a.country for a in main[0].actor} == {"VNM"}
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Chinese President Xi Jinping welcomed Zimbabwean President Emmerson Mnangagwa in Beijing on Tuesday.", "042"),
+    ("The European Union welcomed Iran's decision to resume talks.", "051"),
+])
+def test_events_welcoming_a_leader_is_hosting_a_visit(pipeline, text, cameo):
+    main = events_of(text, pipeline)[0]
+    assert main.cameo == cameo
+    if cameo == "042":  # the visitor is the actor (PLOVER 2.0 manual)
+        assert codes(main.actor) == {"ZWE"} and codes(main.recipient) == {"CHN"}
+
+
+def test_events_welcoming_a_ceasefire_is_not_declaring_one(pipeline):
+    evs = events_of("Germany welcomed the ceasefire.", pipeline)
+    assert [e.event for e in evs] == ["SUPPORT"]

@@ -58,6 +58,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             heads & lexicon.cue("armed_agents") or
             any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
         return "190"
+    if word in lexicon.cue("welcome_acts") and cameo[:2] == "05" and trig.kind == "verb" and \
+            _guest(trig.token, lexicon):
+        return "043"  # "Xi welcomed Mnangagwa at the Great Hall of the People": a host receives a visitor
     if cameo[:3] == "072" and trig.kind == "verb" and _own_force(trig.token, lexicon):
         return "154"  # "North Korea has trained 500 hackers": it builds up its own force
     arrival = word in lexicon.cue("arrival_acts") and cameo[:3] in ("042", "043")
@@ -147,3 +150,12 @@ def _own_force(verb: Token, lexicon: Lexicon) -> bool:
         and head not in c.subtree]
     owners = [t for c in owned for t in c.subtree]
     return not any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.pos_ == "PROPN" for t in owners)
+
+
+def _guest(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether who is welcomed is a person (a leader, a delegation), not a decision or a move."""
+    guest = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if guest is None:
+        return False
+    words = {lemma(guest)} | {lemma(c) for c in guest.lefts if c.dep_ in ("compound", "amod")}
+    return guest.ent_type_ == "PERSON" or bool(words & lexicon.cue("visitor_words"))

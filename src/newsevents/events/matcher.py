@@ -39,6 +39,11 @@ def _particle(verb: Token, word: str) -> Token | None:
     for c in verb.rights:  # "With the signing, X agreed" is not "agree with"
         if c.lower_ == word and c.dep_ in ("prt", "prep", "advmod", "agent", "dative"):
             return c
+    for c in verb.rights:  # "pulled out of the union": spaCy hangs "of" on the particle
+        if c.dep_ in ("prt", "prep", "advmod") and not any(g.dep_ == "pobj" for g in c.children):
+            for g in c.children:
+                if g.lower_ == word and g.dep_ == "prep":
+                    return g
     return None
 
 
@@ -94,7 +99,9 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     (any preposition but those of circumstance when the pattern names none: "suspended the
     campaign after talks" does not suspend the talks)."""
     out = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-    for c in verb.children:
+    preps = list(verb.children) + [g for c in verb.rights if c.dep_ in ("prt", "prep", "advmod") and
+                                   not any(x.dep_ == "pobj" for x in c.children) for g in c.children]
+    for c in preps:
         # a passive's agent ("crimes committed by Croat forces") is the doer, never the object
         if c.dep_ in ("prep", "agent", "dative") and (c.lower_ == prep if prep else
                                                        c.lower_ not in circumstance and c.dep_ != "agent"):

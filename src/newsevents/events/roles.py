@@ -286,6 +286,11 @@ def noun_agent(noun: Token, agent_preps: tuple[str, ...]) -> Role | None:
     by = prep_objects(noun, agent_preps)
     if by is not None:
         return by
+    if "by" in agent_preps:  # "the ratification of the pact by parliament": "by" hung on the theme
+        theme = prep_objects(noun, ("of",))
+        by = prep_objects(theme.heads[-1], ("by",)) if theme is not None else None
+        if by is not None:
+            return Role(by.heads, "of.prep:by")
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
             return Role(conjuncts(c), "poss")

@@ -190,22 +190,33 @@ def _governed(found: list[tuple[Trigger, list[Event]]]) -> None:
 
 
 def _imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
-    """ "The government ordered the newspaper to suspend publication": a coercive act that one
-    side orders another to do to itself is done by who orders it, and the order is that act."""
+    """An order that is the act it orders: a restriction imposed on the addressee ("ordered the
+    newspaper to suspend publication"), an act ordered done to the addressee ("ordered the
+    activist held for 15 days"), or an act of the orderer's own forces ("ordered his forces to
+    advance on Tripoli"). The act is done by who orders it, and the order is not coded apart."""
     by_token = {trig.token.i: evs for trig, evs in found}
     for trig, evs in found:
         if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("coercive_orders"):
             continue
         orders = [e for e in evs if e.event == "REQUEST" and e.actor and e.recipient]
         for c in trig.token.children:
-            acts = [e for e in by_token.get(c.i, ()) if c.dep_ == "xcomp" and e.event in ("COERCE", "SANCTION")]
+            if c.dep_ != "xcomp":
+                continue
+            done_to = c.tag_ == "VBN"  # "ordered X held": a passive small clause
             for order in orders:
-                for act in acts:
-                    if _same(act.actor, order.recipient):
-                        act.actor, act.recipient = list(order.actor), list(order.recipient)
-                        act.explain["actor_path"] = "ordered:" + str(order.explain.get("actor_path"))
+                own = _coded(order.actor) and all(
+                    r.country == order.actor[0].country and (r.code or "")[3:6] in ("MIL", "UAF", "COP", "SPY")
+                    for r in order.recipient)
+                for act in by_token.get(c.i, ()):
+                    restriction = act.event in ("COERCE", "SANCTION") and _same(act.actor, order.recipient)
+                    if not (restriction or done_to or own and _same(act.actor, order.recipient)):
+                        continue
+                    act.actor = list(order.actor)
+                    if restriction or done_to:
+                        act.recipient = list(order.recipient)
+                    act.explain["actor_path"] = "ordered:" + str(order.explain.get("actor_path"))
+                    if order in evs:
                         evs.remove(order)
-                        break
 
 
 def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
