@@ -880,3 +880,33 @@ def test_events_welcoming_a_leader_is_hosting_a_visit(pipeline, text, cameo):
 def test_events_welcoming_a_ceasefire_is_not_declaring_one(pipeline):
     evs = events_of("Germany welcomed the ceasefire.", pipeline)
     assert [e.event for e in evs] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text, speaker, culprit", [
+    ("British Prime Minister Theresa May said it was highly likely that Russia was responsible for the nerve "
+     "agent attack in Salisbury.", "GBR", "RUS"),
+    ("US officials said Iran was behind the drone attack on Saudi oil facilities.", "USA", "IRN"),
+])
+def test_events_saying_who_did_an_attack_accuses_them(pipeline, text, speaker, culprit):
+    evs = events_of(text, pipeline)
+    accuse, attack = find(evs, "ACCUSE"), find(evs, "ASSAULT")
+    assert accuse and {a.country for a in accuse[0].actor} == {speaker}
+    assert {a.country for a in accuse[0].recipient} == {culprit}
+    assert attack and {a.country for a in attack[0].actor} == {culprit}
+
+
+def test_events_responsible_for_a_duty_is_no_accusation(pipeline):
+    assert not events_of("The minister said the army was responsible for security in the region.", pipeline)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("A team of Chinese doctors arrived in Serbia on Saturday.", "073"),  # an aid mission
+    ("The Chinese foreign minister arrived in Islamabad on Monday.", "042"),  # a visit
+])
+def test_events_arriving_medical_teams_bring_aid(pipeline, text, cameo):
+    assert events_of(text, pipeline)[0].cameo == cameo
+
+
+def test_events_over_after_the_verb_is_its_particle(pipeline):
+    evs = events_of("The Chinese ambassador handed over 600,000 doses of vaccine to Cambodia on Sunday.", pipeline)
+    assert evs and evs[0].event == "AID" and codes(evs[0].recipient) == {"KHM"}

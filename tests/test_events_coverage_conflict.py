@@ -34,6 +34,7 @@ COVERAGE = [
     ("Prosecutors placed the former minister under investigation on Tuesday.", "ACCUSE", None),
     ("The opposition began collecting signatures to force a referendum on the reform.", "PROTEST", None),
     ("Russian forces violated the ceasefire agreement in the Donbas on Sunday.", "ASSAULT", None),
+    ("Mexico began deploying 6,000 National Guard members to its southern border.", "MOBILIZE", None),
     # ---- 10 DEMAND -> REQUEST
     ("Turkey demanded that Sweden extradite members of the Kurdish militant group.", "REQUEST", "SWE"),
     ("Seoul demanded an apology from Tokyo over the wartime remarks.", "REQUEST", "JPN"),
@@ -288,6 +289,7 @@ COVERAGE = [
 
 NEGATIVE = [
     # (sentence, type that must not be found)
+    ("Cuban doctors arrived to help hospitals fight the coronavirus.", "ASSAULT"),
     ("The president fired the health minister.", "ASSAULT"),
     ("The prime minister sacked his finance minister.", "ASSAULT"),
     ("The former mayor was charged with fraud.", "ASSAULT"),

@@ -72,6 +72,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         kind = unit_kind(units, actor, lexicon)
         if kind == "peacekeeping":
             return "074"
+        if kind == "aid" and arrival:
+            return "073"
         if kind == "military" and arrival:
             return "154"
     return None
@@ -120,7 +122,7 @@ def moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Rol
 
 def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> str | None:
     """ "military" when `heads` name armed units ("300 US marines", "a first patch of
-    Bangladeshi troops"), "peacekeeping" when those are peacekeepers."""
+    Bangladeshi troops"), "peacekeeping" when those are peacekeepers, "aid" for medical teams."""
     heads = [content_head(h, lexicon) for h in heads]
     # "the first deployment of NATO peacekeeping troops arrived": the deployment's units
     heads += [g for h in heads if any(n.cameo[:3] == "154" for n in lexicon.nouns.get(lemma(h), ()))
@@ -133,6 +135,8 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
         return "peacekeeping"
     if words & lexicon.cue("military_units"):
         return "military"
+    if words & lexicon.cue("aid_personnel"):
+        return "aid"
     return None
 
 

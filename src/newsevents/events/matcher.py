@@ -39,6 +39,9 @@ def _particle(verb: Token, word: str) -> Token | None:
     for c in verb.rights:  # "With the signing, X agreed" is not "agree with"
         if c.lower_ == word and c.dep_ in ("prt", "prep", "advmod", "agent", "dative"):
             return c
+    after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ == word and after.dep_ == "quantmod":
+        return after  # "handed over 600,000 doses": not "over 600,000"
     for c in verb.rights:  # "pulled out of the union": spaCy hangs "of" on the particle
         if c.dep_ in ("prt", "prep", "advmod") and not any(g.dep_ == "pobj" for g in c.children):
             for g in c.children:

@@ -16,6 +16,7 @@ from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inn
 
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "itself", "themselves"}
 _HOSTILE_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
+_HOSTILE_TYPES = ("ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE")
 
 
 @dataclass(slots=True)
@@ -269,6 +270,11 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
     own = noun_agent(trig.token, pattern.agent_preps)
+    if own is None and _blamed_copula(trig.token, lexicon) is not None:
+        cop = _blamed_copula(trig.token, lexicon)
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in ("it", "this", "that", "what", "who"):
+            return Role(conjuncts(subj), f"{trig.token.head.lower_}<{lemma(cop)}.nsubj")
     if own is None and verb is not None and trig.token.dep_ == "dobj" and any(
             c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in trig.token.children):
         light = True  # "reiterated its demand": the possessor is the subject
@@ -759,9 +765,46 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         base.explain["debt_relief"] = True
     if hosted:
         base.explain["visit"] = "hosted (CAMEO 043): the visitor is the actor, the host the recipient"
-    if symmetric and len(actor) > 1:
-        return _directed(base)
-    return [base]
+    out = _directed(base) if symmetric and len(actor) > 1 else [base]
+    return out + _accusation(trig, base, actor_role, stop, ctx)
+
+
+def _blamed_copula(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The "be" of "X was responsible for / was behind the attack", when `noun` is the attack."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "for" and prep.head.dep_ == "acomp" and lemma(prep.head) in lexicon.cue("blame_adjectives"):
+        cop = prep.head.head
+    elif prep.lower_ == "behind":
+        cop = prep.head
+    else:
+        return None
+    return cop if lemma(cop) == "be" else None
+
+
+def _accusation(trig: Trigger, act: Event, actor_role: Role | None, stop: set[int], ctx: Context) -> list[Event]:
+    """ "May said Russia was responsible for the attack", "officials said the group was behind the
+    bombing": saying who did a hostile act accuses them of it (CAMEO 112)."""
+    if trig.kind != "noun" or actor_role is None or not act.actor or act.event not in _HOSTILE_TYPES:
+        return []
+    cop = _blamed_copula(trig.token, ctx.lexicon)
+    if cop is None:
+        return []
+    said = assess(cop, ctx.lexicon, stop - {trig.token.i}).speech
+    speaker_role = subject(said, ctx.lexicon) if said is not None else None
+    speaker = _resolve(speaker_role, ctx, said.idx) if said is not None else []
+    if not speaker or _same(speaker, act.actor):
+        return []
+    row = ctx.lexicon.code("112")
+    return [Event(
+        event="ACCUSE", cameo="112", actor=speaker, recipient=list(act.actor), sentence=act.sentence,
+        trigger=_span(ctx.document, said.idx, said.idx + len(said)), mode=row.mode if row else None,
+        context=list(row.context) if row else [], quad=row.quad if row else None,
+        goldstein=row.goldstein if row else None, negated=act.negated,
+        confidence=0.6 if _coded(speaker) else 0.4,
+        explain={"rule": "blame", "act": act.trigger.text, "speech_verb": lemma(said),
+                 "actor_path": speaker_role.path if speaker_role else None, "recipient_path": actor_role.path})]
 
 
 def _directed(base: Event) -> list[Event]:
