@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def _tool(name: str) -> ModuleType:
+def tool(name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, SHARED / "tools" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -68,7 +68,7 @@ def predict(golds: list[dict[str, Any]], pipeline: Pipeline) -> dict[str, dict[s
 
 def accuracy(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, float]:
     """Type, source-code and target-code accuracy of the best event per gold sentence (the CI gate's figures)."""
-    report = _figures(_tool("score_events"), golds, preds)
+    report = figures(tool("score_events"), golds, preds)
     return {k: report[k] for k in ("type_accuracy", "source_code_accuracy", "target_code_accuracy")}
 
 
@@ -76,8 +76,8 @@ def run(gold_path: Path, out_path: Path, limit: int | None) -> dict[str, Any]:
     golds = gold_records(gold_path)[:limit]
     pipeline = Pipeline()
     preds = predict(golds, pipeline)
-    report = _figures(_tool("score_events"), golds, preds)
-    report["score_events"] = _score_line(golds, preds)
+    report = figures(tool("score_events"), golds, preds)
+    report["score_events"] = score_line(golds, preds)
     report["speed"] = speed([g["text"] for g in golds], pipeline)
     misses = report.pop("misses")
     report["misses"] = misses
@@ -85,7 +85,7 @@ def run(gold_path: Path, out_path: Path, limit: int | None) -> dict[str, Any]:
     return report
 
 
-def _figures(score: ModuleType, golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def figures(score: ModuleType, golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -126,7 +126,7 @@ def _figures(score: ModuleType, golds: list[dict[str, Any]], preds: dict[str, di
     return report
 
 
-def _score_line(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> str:
+def score_line(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> str:
     """score_events.py's own summary line on the same predictions."""
     with tempfile.TemporaryDirectory() as tmp:
         g, p = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"

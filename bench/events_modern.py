@@ -17,23 +17,15 @@ usage: .venv/bin/python bench/events_modern.py [--gold PATH] [--out PATH] [--mis
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
+import events_bench  # bench/ is on the path when this script runs
 from newsevents.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "events_modern.jsonl"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("events_bench", ROOT / "bench" / "events_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def gold_records(path: Path = GOLD) -> list[dict[str, Any]]:
@@ -49,11 +41,10 @@ def half(golds: list[dict[str, Any]], which: str | None) -> list[dict[str, Any]]
 
 def run(gold_path: Path, out_path: Path | None, pipeline: Pipeline | None = None,
         which: str | None = None) -> dict[str, Any]:
-    bench = _bench()
     golds = half(gold_records(gold_path), which)
-    preds = bench.predict(golds, pipeline or Pipeline())
-    report = bench._figures(bench._tool("score_events"), golds, preds)
-    report["score_events"] = bench._score_line(golds, preds)
+    preds = events_bench.predict(golds, pipeline or Pipeline())
+    report = events_bench.figures(events_bench.tool("score_events"), golds, preds)
+    report["score_events"] = events_bench.score_line(golds, preds)
     misses = report.pop("misses")
     report["misses"] = misses
     if out_path is not None:
