@@ -910,3 +910,8 @@ def test_events_arriving_medical_teams_bring_aid(pipeline, text, cameo):
 def test_events_over_after_the_verb_is_its_particle(pipeline):
     evs = events_of("The Chinese ambassador handed over 600,000 doses of vaccine to Cambodia on Sunday.", pipeline)
     assert evs and evs[0].event == "AID" and codes(evs[0].recipient) == {"KHM"}
+
+
+def test_events_his_governments_act_is_the_subjects(pipeline):
+    evs = events_of("The Lebanese prime minister handed in his government's resignation on Tuesday.", pipeline)
+    assert evs[0].event == "RETREAT" and codes(evs[0].actor) == {"LBN"}

@@ -285,6 +285,12 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         crowd = subject(verb, lexicon)
         if crowd is not None and any(lemma(h) in lexicon.cue("crowd_agents") for h in crowd.heads):
             return Role(crowd.heads, f"{trig.token.head.lower_}<{lemma(verb)}.{crowd.path}")
+    if own is not None and own.path == "poss" and verb is not None and trig.token.dep_ == "dobj" and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for h in own.heads for c in h.children):
+        # "handed in his government's resignation": whose government is the subject's
+        doer = subject(verb, lexicon)
+        if doer is not None:
+            return Role(doer.heads, f"dobj<{lemma(verb)}.{doer.path}")
     if own is not None and own.path == "prep:of" and verb is not None and trig.token.dep_ == "dobj" and \
             lemma(verb) in lexicon.cue("aspect_verbs"):
         doer = subject(verb, lexicon)
