@@ -915,3 +915,23 @@ def test_events_over_after_the_verb_is_its_particle(pipeline):
 def test_events_his_governments_act_is_the_subjects(pipeline):
     evs = events_of("The Lebanese prime minister handed in his government's resignation on Tuesday.", pipeline)
     assert evs[0].event == "RETREAT" and codes(evs[0].actor) == {"LBN"}
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # who claims responsibility for an attack did it
+    ("The Houthis claimed responsibility for a drone attack on a Saudi Aramco facility in Abqaiq.",
+     "ASSAULT", "YEM", "SAU"),
+    # whose act draws sanctions bears them
+    ("Turkey's purchase of the Russian S-400 system drew US sanctions.", "SANCTION", "USA", "TUR"),
+    ("Iran faces new US sanctions over its nuclear programme.", "SANCTION", "USA", "IRN"),
+])
+def test_events_claimed_and_incurred_acts(pipeline, text, event_type, actor, recipient):
+    main = find(events_of(text, pipeline), event_type)
+    assert main and codes(main[0].actor) == {actor} and codes(main[0].recipient) == {recipient}
+
+
+def test_events_an_act_given_as_the_reason_is_not_the_subjects(pipeline):
+    evs = events_of("The European Union slapped sanctions on four Russian officials over the poisoning of "
+                    "Alexei Navalny.", pipeline)
+    poisoning = find(evs, "ASSAULT")
+    assert poisoning and not poisoning[0].actor

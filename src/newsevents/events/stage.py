@@ -251,8 +251,11 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
                 head.lower_ == "to" and lemma(head.head) in lexicon.cue("return_verbs"))):
             # "returned to peace negotiations", "went back to the talks": the subject is in them
             return head.head, True  # "returned to Geneva for talks", "engaged in ethnic cleansing"
-        if head.lower_ in lexicon.cue("circumstance_preps") and head.head.pos_ in ("VERB", "AUX"):
-            return head.head, False  # "backed Lukashenko amid mass protests": not the backer's protests
+        if (head.lower_ in lexicon.cue("circumstance_preps") or head.lower_ in lexicon.cue("reason_preps")) and \
+                head.head.pos_ in ("VERB", "AUX"):
+            # "backed Lukashenko amid mass protests", "slapped sanctions on X over the poisoning of
+            # Y": not the backer's protests nor the sanctioner's poisoning
+            return head.head, False
         head = head.head
     elif tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
         return None, False
@@ -270,6 +273,12 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
     own = noun_agent(trig.token, pattern.agent_preps)
+    claim = trig.token.head.head if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "for" else None
+    if own is None and claim is not None and lemma(claim) in lexicon.cue("responsibility_nouns") and \
+            claim.dep_ == "dobj" and claim.head.pos_ == "VERB":
+        doer = subject(claim.head, lexicon)  # "the Houthis claimed responsibility for the attack"
+        if doer is not None:
+            return Role(doer.heads, f"for<{lemma(claim)}<{lemma(claim.head)}.{doer.path}")
     if own is None and _blamed_copula(trig.token, lexicon) is not None:
         cop = _blamed_copula(trig.token, lexicon)
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
@@ -393,6 +402,12 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         assert isinstance(pattern, NounPattern)
         preps = pattern.recipient_preps or default
         out.append(prep_objects(tok, preps))
+        if verb is not None and tok.dep_ == "dobj" and lemma(verb) in lexicon.cue("incurring_verbs"):
+            # "Turkey's purchase of the S-400 drew US sanctions", "Iran faces new sanctions": the
+            # subject, or whose act it is, bears them
+            bearer = subject(verb, lexicon)
+            if bearer is not None:
+                out += [bearer] + [inner_actors(h) for h in bearer.heads]
         if verb is not None:
             out.append(prep_objects(verb, preps))
             out.append(_dative(verb))
