@@ -290,6 +290,8 @@ COVERAGE = [
 NEGATIVE = [
     # (sentence, type that must not be found)
     ("Cuban doctors arrived to help hospitals fight the coronavirus.", "ASSAULT"),
+    ("A US drone strike killed an Iranian commander at Baghdad airport.", "PROTEST"),  # not a labour strike
+    ("Russia expelled 20 Czech diplomats in retaliation on Sunday.", "ASSAULT"),  # the expulsion is the act
     ("The president fired the health minister.", "ASSAULT"),
     ("The prime minister sacked his finance minister.", "ASSAULT"),
     ("The former mayor was charged with fraud.", "ASSAULT"),

@@ -150,6 +150,7 @@ POSITIVE = [
     ("The Paris Club agreed to reschedule Argentina's debt.", "AGREE", None),
     ("The African Union deployed peacekeepers to Somalia.", "AID", "SOM"),
     ("Poland opened its borders to Ukrainian refugees on Thursday.", "AID", "UKR"),
+    ("The UN Security Council extended the mandate of its peacekeeping mission in Mali.", "AID", None),
     # 08 yield
     ("Authorities lifted the curfew in Kashmir.", "CONCEDE", None),
     ("The government lifted the state of emergency.", "CONCEDE", None),

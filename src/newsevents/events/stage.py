@@ -231,6 +231,9 @@ def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
+    if trig.kind == "noun" and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "in" and \
+            lemma(trig.token) in lexicon.cue("manner_nouns") and not any(c.dep_ == "prep" for c in trig.token.children):
+        return False  # "expelled 20 diplomats in retaliation": the expulsion is the act
     row = lexicon.code(trig.pattern.cameo)
     return bool(trig.pattern.event or (row and row.event))
 
