@@ -935,3 +935,32 @@ def test_events_an_act_given_as_the_reason_is_not_the_subjects(pipeline):
                     "Alexei Navalny.", pipeline)
     poisoning = find(evs, "ASSAULT")
     assert poisoning and not poisoning[0].actor
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Russian forces left Kherson on Friday.", "RETREAT"),
+    ("A U.S. Navy guided-missile destroyer sailed through the Taiwan Strait on Thursday.", "MOBILIZE"),
+    ("The prime minister left Paris on Tuesday.", None),  # only armed units' departures are events
+    ("A cargo ship sailed through the Suez Canal on Monday.", None),
+    ("The United States left the air base in Kandahar.", "RETREAT"),  # leaving a base is a withdrawal
+])
+def test_events_departures_and_voyages_of_armed_units(pipeline, text, event_type):
+    evs = events_of(text, pipeline)
+    assert [e.event for e in evs][:1] == ([event_type] if event_type else [])
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Kim Yo Jong threatened on Saturday to order the army to take action against South Korea.", "THREATEN", "130"),
+    ("Saudi Arabia and Iraq reopened the Arar border crossing on Wednesday.", "COOPERATE", "061"),
+    ("Egypt reopened the Rafah crossing on Saturday.", "RETREAT", "0872"),
+    ("Prague's expulsion of 18 Russian diplomats plunged relations to a new low.", "SANCTION", "161"),
+    ("Putin received Prime Minister Naftali Bennett in Sochi.", "CONSULT", "042"),
+])
+def test_events_acts_typed_by_their_wording_and_parties(pipeline, text, event_type, cameo):
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo) == (event_type, cameo)
+
+
+def test_events_cyber_attack_is_coercion_by_hacking(pipeline):
+    main = events_of("The cyber attack by Russian hackers crippled the ministry's network.", pipeline)[0]
+    assert (main.event, main.mode) == ("COERCE", "cyber") and "cyber" in main.context

@@ -335,8 +335,7 @@ NEGATIVE = [
         reason="verbs.yaml 'fire on' (193) takes the date's 'on Tuesday' for the target", strict=True)),
     pytest.param("Trump attacked the media on Twitter.", "ASSAULT", marks=pytest.mark.xfail(
         reason="bare 'attack' (190) has no object check for verbal attacks", strict=True)),
-    pytest.param("The cyber attack by Russian hackers crippled the ministry's network.", "ASSAULT",
-                 marks=pytest.mark.xfail(reason="noun 'attack' with 'cyber' compound is 190", strict=True)),
+    ("The cyber attack by Russian hackers crippled the ministry's network.", "ASSAULT"),  # COERCE cyber
     pytest.param("The striker shot the ball into the net.", "ASSAULT", marks=pytest.mark.xfail(
         reason="bare 'shoot' (193) has no object check", strict=True)),
     ("North Korea fired two short-range missiles into the sea in a weapons test.", "ASSAULT"),  # a test (150)

@@ -40,6 +40,17 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"
     # "tens of thousands of demonstrators": the people, not the number
+    if word in lexicon.cue("force_acts") and trig.kind == "verb" and cameo[:2] in ("08", "15") and \
+            not (word == "leave" and trig.pattern.objects) and not (
+            unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or
+            any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)):
+        return "010"  # not armed units: a departure or a voyage, no event
+    if cyber(trig):
+        return "170"  # "the cyber attack by Russian hackers": coercion by hacking (PLOVER COERCE cyber)
+    if trig.kind == "noun" and cameo[:3] == "174" and any(
+            lemma(content_head(g, lexicon)) in lexicon.cue("diplomat_words") for c in trig.token.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return "161"  # "Prague's expulsion of 18 Russian diplomats": breaking off relations, not a deportation
     heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
     if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
         return "145"  # "protesters stormed / set fire to the consulate": a riot
@@ -163,3 +174,12 @@ def _guest(verb: Token, lexicon: Lexicon) -> bool:
         return False
     words = {lemma(guest)} | {lemma(c) for c in guest.lefts if c.dep_ in ("compound", "amod")}
     return guest.ent_type_ == "PERSON" or bool(words & lexicon.cue("visitor_words"))
+
+
+def cyber(trig: Trigger) -> bool:
+    """An attack made by hacking: "a cyber attack", "cyber-attacks" (PLOVER: COERCE, mode cyber)."""
+    if trig.kind != "noun":
+        return False
+    word = trig.token.lower_
+    return word.startswith("cyber") or any(c.lower_.startswith("cyber") for c in trig.token.lefts
+                                           if c.dep_ in ("compound", "amod", "nmod"))

@@ -90,7 +90,8 @@ def _names(obj: Token, objects: tuple[str, ...], lexicon: Lexicon) -> int:
     phrase = _object_phrase(obj)
     if any(" " in o and (phrase == o or phrase.endswith(" " + o)) for o in objects):
         return 3  # "tear gas" names the tear gas entry before the "gas" one
-    if lemma(obj) in lexicon.cue("generic_heads"):
+    if lemma(obj) in lexicon.cue("generic_heads") or obj.ent_type_ == "PERSON":
+        # "aid deliveries"; "received Crown Prince Mohammed bin Salman": a name's title
         if any(c.dep_ in ("compound", "amod", "nmod") and (lemma(c) in objects or c.lower_ in objects)
                for c in obj.lefts):
             return 2

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..records import Actor, Document, Event, EventActor, Span
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .matcher import Trigger, content_head, find_triggers, lemma
-from .act_kind import by_doer, debt_relief, moved_units, official, type_of, unit_kind
+from .act_kind import by_doer, cyber, debt_relief, moved_units, official, type_of, unit_kind
 from .modality import Modality, assess
 from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, is_passive, noun_agent,
                     patient, prep_objects, resolve, subject)
@@ -693,13 +693,16 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     joint = cameo == "150" and _joint(trig, actor)
     if joint:
         cameo = "062"
+    elif cameo in lexicon.cue("joint_openings") and len({a.country for a in actor if a.country}) > 1:
+        # "Ethiopia and Eritrea reopened two border crossings": opened by both sides, trade, not a concession
+        cameo, joint = "061", True
     if readied:
         cameo, rule = "152", "readiness"
     elif (not framed and (promised or refused or threat) or offered) and not relief:
         table = lexicon.refusal if mod.negated else lexicon.intent
         new = lexicon.by_prefix(table, cameo)
-        if new and governor in lexicon.cue("threat_governors") and not new.startswith("13"):
-            new = "130"
+        if governor in lexicon.cue("threat_governors") and not (new or "").startswith("13") and not mod.negated:
+            new = "130"  # "threatened to order the army to act": whatever is threatened is a threat
         if new:
             cameo, rule = new, "refusal" if mod.negated else "intent"
             mod.negated = False
@@ -775,8 +778,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     base = Event(
         event=event_type, cameo=cameo, actor=actor, recipient=recipients, sentence=sentence,
         trigger=_span(ctx.document, trig.start, trig.end),
-        mode=(row.mode if row else None) or getattr(pattern, "mode", None),
-        context=list(row.context) if row else [], quad=row.quad if row else None,
+        mode="cyber" if cyber(trig) else (row.mode if row else None) or getattr(pattern, "mode", None),
+        context=(list(row.context) if row else []) + (["cyber"] if cyber(trig) else []), quad=row.quad if row else None,
         goldstein=row.goldstein if row else None, negated=mod.negated,
         location=recipients[0].text if recipient_path == "location" else None,
         modality=_label(mod, claimant, actor, rule),
