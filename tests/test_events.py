@@ -964,3 +964,11 @@ def test_events_acts_typed_by_their_wording_and_parties(pipeline, text, event_ty
 def test_events_cyber_attack_is_coercion_by_hacking(pipeline):
     main = events_of("The cyber attack by Russian hackers crippled the ministry's network.", pipeline)[0]
     assert (main.event, main.mode) == ("COERCE", "cyber") and "cyber" in main.context
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese and Indian soldiers clashed in the Galwan Valley, leaving 20 Indian troops dead.",
+    "Troops attacked the village, leaving dozens of soldiers wounded.",
+])
+def test_events_leaving_people_dead_is_no_withdrawal(pipeline, text):
+    assert "RETREAT" not in [e.event for e in events_of(text, pipeline)]

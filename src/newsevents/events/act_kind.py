@@ -40,6 +40,10 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"
     # "tens of thousands of demonstrators": the people, not the number
+    if word in lexicon.cue("force_acts") and trig.kind == "verb" and (any(
+            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ" for c in trig.token.children) or
+            trig.token.tag_ == "VBG" and trig.token.dep_ == "advcl"):
+        return "010"  # "clashed, leaving 20 troops dead / dozens wounded": a result, not a departure
     if word in lexicon.cue("force_acts") and trig.kind == "verb" and cameo[:2] in ("08", "15") and \
             not (word == "leave" and trig.pattern.objects) and not (
             unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or
