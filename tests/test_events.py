@@ -972,3 +972,12 @@ def test_events_cyber_attack_is_coercion_by_hacking(pipeline):
 ])
 def test_events_leaving_people_dead_is_no_withdrawal(pipeline, text):
     assert "RETREAT" not in [e.event for e in events_of(text, pipeline)]
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    ("The Israeli military said its jets struck Hamas targets in Gaza overnight.", "ASSAULT", "ISR"),
+    ("The attack, which killed 12 soldiers, was claimed by the Islamic State group.", "ASSAULT", "IMGMOSISI"),
+])
+def test_events_speakers_own_forces_and_claimed_attacks(pipeline, text, event_type, actor):
+    main = events_of(text, pipeline)[0]
+    assert main.event == event_type and (codes(main.actor) == {actor} or {a.code for a in main.actor} == {actor})

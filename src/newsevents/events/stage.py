@@ -276,6 +276,11 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
     own = noun_agent(trig.token, pattern.agent_preps)
+    if own is None and trig.token.dep_ == "nsubjpass" and lemma(trig.token.head) in lexicon.cue("claim_verbs"):
+        by = next((g for c in trig.token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                  None)
+        if by is not None:  # "the attack was claimed by the Islamic State group"
+            return Role(conjuncts(by), f"nsubjpass<{lemma(trig.token.head)}.agent")
     claim = trig.token.head.head if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "for" else None
     if own is None and claim is not None and lemma(claim) in lexicon.cue("responsibility_nouns") and \
             claim.dep_ == "dobj" and claim.head.pos_ == "VERB":
@@ -664,6 +669,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         actor_role, actor = addressee, _resolve(addressee, ctx, trig.token.idx)
     elif not _coded(actor) and pronoun and (_coded(claimant) or claimant and not actor):
         # "Hungary said it will support ...", "Militants ... said they attempted to ...": the speaker
+        actor = claimant
+    elif not _coded(actor) and _coded(claimant) and actor_role is not None and all(
+            any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children) for h in actor_role.heads):
+        # "The Israeli military said its jets struck ...": the speaker's own forces
         actor = claimant
     # A future act ("X will support Y", "X plans to visit Y") is a statement of intent; a hostile
     # act in the future or under a condition ("may halt mediation if ...") is a threat; a
