@@ -284,6 +284,32 @@ COVERAGE = [
     ("Spain cancelled arms sales to Israel.", "SANCTION", "ISR"),
     ("New Delhi expelled Pakistan's deputy high commissioner.", "SANCTION", "PAK"),
     ("Estonia expels two Russian diplomats.", "SANCTION", "RUS"),
+    # wordings added to verbs_conflict.yaml: vetoed statements, missiles aimed, human chains,
+    # expulsion from a programme, paused aid, duties slapped, troops poured or ordered, hacking
+    ("Hungary blocked an EU statement criticising China's crackdown in Hong Kong.", "REJECT", None),
+    ("China blocked a joint declaration on Myanmar at the Security Council.", "REJECT", None),
+    ("Russia vetoed a U.N. Security Council resolution on Syria.", "REJECT", None),
+    ("Putin said Russia would aim new missiles at the United States.", "THREATEN", "USA"),
+    ("Moscow pointed its nuclear missiles at Ukraine.", "MOBILIZE", "UKR"),
+    ("Tens of thousands of Catalans formed a human chain across the region.", "PROTEST", None),
+    ("Washington removed Turkey from the F-35 fighter jet programme.", "SANCTION", "TUR"),
+    ("The Commonwealth expelled Fiji from the organisation.", "SANCTION", "FJI"),
+    ("The bloc excluded Belarus from the Eastern Partnership summit.", "SANCTION", "BLR"),
+    ("The United States paused disbursements to Ethiopia over the war in Tigray.", "SANCTION", "ETH"),
+    ("The World Bank halted payments to Afghanistan after the Taliban takeover.", "SANCTION", "AFG"),
+    ("Sweden paused its funding to UNRWA.", "SANCTION", None),
+    ("The EU froze budget support payments to Niger.", "SANCTION", "NER"),
+    ("China moved to slap anti-dumping duties of up to 212% on Australian wine.", "SANCTION", "AUS"),
+    ("Beijing slapped an 80% levy on Australian barley.", "SANCTION", "AUS"),
+    ("Russia poured tens of thousands of extra troops into Crimea.", "MOBILIZE", "UKR"),
+    ("Moscow sent thousands of additional troops into Belarus.", "MOBILIZE", "BLR"),
+    ("The Pentagon ordered 3,000 more troops to the Middle East.", "MOBILIZE", None),
+    ("Russian military hackers broke into the computer networks of the German parliament.", "COERCE", "DEU"),
+    ("Chinese hackers hacked into the email accounts of Indian officials.", "COERCE", "IND"),
+    ("North Korean hackers hacked the servers of a South Korean bank.", "COERCE", "KOR"),
+    ("The hacking of the Democratic National Committee's email servers was blamed on Russia.", "COERCE", None),
+    ("A cyberattack on Estonia's banks and ministries was blamed on Russia.", "COERCE", "EST"),
+    ("The hack of Sony Pictures was blamed on North Korea.", "COERCE", None),
 ]
 
 
@@ -330,6 +356,10 @@ NEGATIVE = [
     ("The runner was disqualified for doping.", "COERCE"),
     ("The senator shot down rumours of a split.", "ASSAULT"),
     ("The bank increased its stake in the company.", "SANCTION"),
+    ("Burglars broke into the house on Monday.", "COERCE"),
+    ("The general ordered troops to withdraw from the town.", "MOBILIZE"),
+    ("The coach dropped the striker from the squad.", "SANCTION"),
+    ("The company paused production at its plant.", "SANCTION"),
     # Known misreadings outside the lexicon (event code / verbs.yaml), kept so they show when fixed:
     pytest.param("The president fired the health minister on Tuesday.", "ASSAULT", marks=pytest.mark.xfail(
         reason="verbs.yaml 'fire on' (193) takes the date's 'on Tuesday' for the target", strict=True)),
@@ -341,6 +371,8 @@ NEGATIVE = [
     ("North Korea fired two short-range missiles into the sea in a weapons test.", "ASSAULT"),  # a test (150)
     ("Hundreds of prisoners launched a hunger strike on Monday.", "ASSAULT"),  # not launch on + strike (190)
     ("The company suspended the executive's Twitter account.", "COERCE"),  # an account, not the platform
+    pytest.param("Three soldiers were rushed to hospital after the blast.", "MOBILIZE", marks=pytest.mark.xfail(
+        reason="verbs.yaml rush + soldier (154) takes the passive subject for the object", strict=True)),
 ]
 
 

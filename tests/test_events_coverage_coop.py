@@ -336,11 +336,35 @@ POSITIVE = [
     ("A World Food Programme ship unloaded food aid at the port of Hodeidah.", "AID", "YEM"),
     ("Qatar pumps natural gas to the United Arab Emirates through the Dolphin pipeline.", "COOPERATE", "ARE"),
     ("Turkmenistan supplies electricity to Afghanistan.", "COOPERATE", "AFG"),
+    # fourth pass: gifts of weapons, rushed relief, access for inspectors, returns and releases
+    ("Poland gifted four MiG-29 fighter jets to Ukraine on Friday.", "AID", "UKR"),
+    ("Estonia gifted 155mm howitzers and ammunition to Ukraine.", "AID", "UKR"),
+    ("Slovakia donated 30 armoured personnel carriers to Ukraine.", "AID", "UKR"),
+    ("Japan rushed medical supplies and tents to Turkey after the earthquake.", "AID", "TUR"),
+    ("China rushed emergency relief to Pakistan after the floods.", "AID", "PAK"),
+    ("India rushed 100,000 doses of vaccine to Nepal.", "AID", "NPL"),
+    ("Iran gave U.N. inspectors access to the Fordow site on Thursday.", "RETREAT", None),
+    ("Myanmar's junta gave aid agencies humanitarian access to Rakhine state.", "RETREAT", None),
+    ("Pakistan returned the captured Indian pilot to India on Friday.", "RETREAT", "IND"),
+    ("India repatriated 20 Pakistani fishermen to Pakistan through the Wagah border.", "RETREAT", "PAK"),
+    ("Russia returned the bodies of 45 soldiers to Ukraine.", "RETREAT", "UKR"),
+    ("Iran returned the detained British sailors to Britain.", "RETREAT", "GBR"),
+    ("Iran returned the seized tanker to Britain on Monday.", "RETREAT", "GBR"),
+    ("The militants set free 279 schoolgirls.", "RETREAT", None),
+    ("The kidnappers set the hostages free on Monday.", "RETREAT", None),
+    ("Israel paused its offensive in Gaza for the holiday.", "RETREAT", None),
+    # outside the lexicon: "field hospital" would also match "the wounded were rushed to a field
+    # hospital"; "free" on a nationality-modified or partitive object ("free two American journalists")
+    pytest.param("Turkey rushed two field hospitals to Syria.", "AID", "SYR",
+                 marks=pytest.mark.xfail(reason="rush + field hospital is left out (rushed to a field hospital)", strict=True)),
+    pytest.param("The rebels set free two American journalists.", "RETREAT", None,
+                 marks=pytest.mark.xfail(reason="'free' hangs on the object: phrase 'free american journalist'", strict=True)),
 ]
 
 
 # (sentence, PLOVER type that must not be coded): senses of ambiguous words
 NEGATIVE = [
+    ("The wounded were rushed to a field hospital in Kandahar.", "AID"),
     ("Oil prices rallied after the OPEC meeting.", "SUPPORT"),
     ("The company released its quarterly earnings report.", "RETREAT"),
     ("The army released a video of the operation.", "RETREAT"),
