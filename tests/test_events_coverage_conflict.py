@@ -371,8 +371,7 @@ NEGATIVE = [
     ("North Korea fired two short-range missiles into the sea in a weapons test.", "ASSAULT"),  # a test (150)
     ("Hundreds of prisoners launched a hunger strike on Monday.", "ASSAULT"),  # not launch on + strike (190)
     ("The company suspended the executive's Twitter account.", "COERCE"),  # an account, not the platform
-    pytest.param("Three soldiers were rushed to hospital after the blast.", "MOBILIZE", marks=pytest.mark.xfail(
-        reason="verbs.yaml rush + soldier (154) takes the passive subject for the object", strict=True)),
+    ("Three soldiers were rushed to hospital after the blast.", "MOBILIZE"),  # taken for care
 ]
 
 

@@ -353,10 +353,8 @@ POSITIVE = [
     ("The militants set free 279 schoolgirls.", "RETREAT", None),
     ("The kidnappers set the hostages free on Monday.", "RETREAT", None),
     ("Israel paused its offensive in Gaza for the holiday.", "RETREAT", None),
-    # outside the lexicon: "field hospital" would also match "the wounded were rushed to a field
-    # hospital"; "free" on a nationality-modified or partitive object ("free two American journalists")
-    pytest.param("Turkey rushed two field hospitals to Syria.", "AID", "SYR",
-                 marks=pytest.mark.xfail(reason="rush + field hospital is left out (rushed to a field hospital)", strict=True)),
+    ("Turkey rushed two field hospitals to Syria.", "AID", "SYR"),
+    # outside the lexicon: "free" on a nationality-modified or partitive object ("free two American journalists")
     pytest.param("The rebels set free two American journalists.", "RETREAT", None,
                  marks=pytest.mark.xfail(reason="'free' hangs on the object: phrase 'free american journalist'", strict=True)),
 ]

@@ -49,6 +49,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or
             any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)):
         return "010"  # not armed units: a departure or a voyage, no event
+    if trig.kind == "verb" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") and lemma(g) in lexicon.cue("care_places")
+                                   for c in trig.token.children for g in c.children if g.dep_ == "pobj"):
+        return "010"  # "three soldiers were rushed to hospital": taken for care, not deployed
     if cyber(trig):
         return "170"  # "the cyber attack by Russian hackers": coercion by hacking (PLOVER COERCE cyber)
     if trig.kind == "noun" and cameo[:3] == "174" and any(
