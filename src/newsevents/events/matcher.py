@@ -6,6 +6,7 @@ verb or noun token.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,18 +51,6 @@ def _particle(verb: Token, word: str) -> Token | None:
     return None
 
 
-def _object_phrase(token: Token) -> str:
-    """The object's head with its compound words: "hunger strike"."""
-    words = [lemma(c) for c in token.lefts if c.dep_ in ("compound", "amod")] + [lemma(token)]
-    return " ".join(words)
-
-
-def _head_names(obj: Token, objects: tuple[str, ...]) -> bool:
-    phrase = _object_phrase(obj)
-    return lemma(obj) in objects or obj.lower_ in objects or any(phrase == o or phrase.endswith(" " + o)
-                                                                 for o in objects)
-
-
 def content_head(obj: Token, lexicon: Lexicon) -> Token:
     """The noun an object is about: "part of a military aid program" is about the program,
     "10 days of war games" about the games (partitive and measure nouns pass to their "of")."""
@@ -82,20 +71,42 @@ def content_head(obj: Token, lexicon: Lexicon) -> Token:
     return obj
 
 
-def _names(obj: Token, objects: tuple[str, ...], lexicon: Lexicon) -> int:
+@dataclass(frozen=True, slots=True)
+class _ObjectWords:
+    """An object's words, read once per verb: its content head, the head's phrases of two or more
+    words ("tear gas", "riot tear gas"), and its modifiers when the head is generic or a name."""
+
+    token: Token
+    head: frozenset[str]
+    phrases: frozenset[str]
+    modifiers: frozenset[str]
+
+
+def _object_words(obj: Token, lexicon: Lexicon) -> _ObjectWords:
+    head = content_head(obj, lexicon)
+    words = [lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod")] + [lemma(head)]
+    generic = lemma(head) in lexicon.cue("generic_heads") or head.ent_type_ == "PERSON"
+    modifiers = frozenset(w for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")
+                          for w in (lemma(c), c.lower_)) if generic else frozenset()
+    return _ObjectWords(obj, frozenset((lemma(head), head.lower_)),
+                        frozenset(" ".join(words[i:]) for i in range(len(words) - 1)), modifiers)
+
+
+@lru_cache(maxsize=None)
+def _split(objects: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(o for o in objects if " " not in o), frozenset(o for o in objects if " " in o)
+
+
+def _names(words: _ObjectWords, objects: tuple[str, ...]) -> int:
     """How well an object names one of `objects`: 3 by a two-word phrase ("tear gas"), 2 by a
-    modifier of a generic head ("aid deliveries", "peacekeeping force", "mediation efforts"),
-    1 by its head, 0 not at all."""
-    obj = content_head(obj, lexicon)
-    phrase = _object_phrase(obj)
-    if any(" " in o and (phrase == o or phrase.endswith(" " + o)) for o in objects):
+    modifier of a generic head ("aid deliveries", "peacekeeping force", "mediation efforts") or
+    the title of a name ("received Crown Prince Mohammed bin Salman"), 1 by its head, 0 not at all."""
+    singles, phrases = _split(objects)
+    if words.phrases & phrases:
         return 3  # "tear gas" names the tear gas entry before the "gas" one
-    if lemma(obj) in lexicon.cue("generic_heads") or obj.ent_type_ == "PERSON":
-        # "aid deliveries"; "received Crown Prince Mohammed bin Salman": a name's title
-        if any(c.dep_ in ("compound", "amod", "nmod") and (lemma(c) in objects or c.lower_ in objects)
-               for c in obj.lefts):
-            return 2
-    return 1 if _head_names(obj, objects) else 0
+    if words.modifiers & singles:
+        return 2
+    return 1 if words.head & singles else 0
 
 
 def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = frozenset()) -> list[Token]:
@@ -134,16 +145,24 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
     """The most specific of `patterns` whose particle, preposition and object are in the parse."""
     best: Trigger | None = None
     best_rank = (0, 0)
+    particles: dict[str, Token | None] = {}  # read once per verb, not once per pattern
+    candidates: dict[str | None, list[_ObjectWords]] = {}
+
+    def particle(word: str) -> Token | None:
+        if word not in particles:
+            particles[word] = _particle(verb, word)
+        return particles[word]
+
     for p in patterns:
         words = [verb]
         quality = 0
         if p.particle:
-            part = _particle(verb, p.particle)
+            part = particle(p.particle)
             if part is None:
                 continue
             words.append(part)
         if p.prep:
-            prep = _particle(verb, p.prep)
+            prep = particle(p.prep)
             if prep is None and (p.objects or "dobj" in p.recipient):
                 # "shared evidence with X", "recognised the opposition leader as president": the
                 # preposition on the object
@@ -154,8 +173,10 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(prep)
         obj = None
         if p.objects:
-            named = [(_names(o, p.objects, lexicon), o)
-                     for o in _objects(verb, p.prep, lexicon.cue("circumstance_preps"))]
+            if p.prep not in candidates:
+                candidates[p.prep] = [_object_words(o, lexicon)
+                                      for o in _objects(verb, p.prep, lexicon.cue("circumstance_preps"))]
+            named = [(_names(o, p.objects), o.token) for o in candidates[p.prep]]
             quality, obj = max(named, key=lambda x: x[0], default=(0, None))
             if not quality or obj is None:
                 continue

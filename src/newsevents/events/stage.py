@@ -1,33 +1,21 @@
 """The event stage: sentences → triggers → roles → modality → coded `Event`s."""
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..records import Actor, Document, Event, EventActor, Span
-from .lexicon import Lexicon, NounPattern, VerbPattern
-from .matcher import Trigger, content_head, find_triggers, lemma
+from ..records import Actor, Document, Event, EventActor
 from .act_kind import by_doer, cyber, debt_relief, moved_units, official, type_of, unit_kind
+from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
+from .lexicon import Lexicon, NounPattern, VerbPattern
+from .linked import accusation, addressee, blamed_copula, governed, imposed_orders, obligations, protest_topics
+from .matcher import Trigger, content_head, find_triggers, lemma
 from .modality import Modality, assess
 from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, is_passive, noun_agent,
-                    patient, prep_objects, resolve, subject)
+                    patient, prep_objects, subject)
 
-_PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "itself", "themselves"}
 _HOSTILE_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
-_HOSTILE_TYPES = ("ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE")
-
-
-@dataclass(slots=True)
-class Context:
-    """What every event of one document needs."""
-
-    document: Document
-    lexicon: Lexicon
-    index: ActorIndex
-    countries: list[tuple[int, str, Actor]]  # (offset, country, actor) of coded mentions, in order
-    types: dict[int, str] = field(default_factory=dict)  # the current sentence's triggers: token → type
 
 
 def find_events(document: Document, doc: Doc, actors: list[Actor], lexicon: Lexicon) -> list[Event]:
@@ -86,12 +74,12 @@ def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     stop = {t.token.i for t in triggers}
     ctx.types = {t.token.i: type_of(t, lexicon) for t in triggers}
     found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
-    _governed(found)
-    _imposed_orders(found, lexicon)
+    governed(found)
+    imposed_orders(found, lexicon)
     # debt relief agreed to comes before the agreement (debt_relief)
     depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
              for trig, evs in found for e in evs}
-    ours = _protest_topics(found, ctx) + _obligations(sent, stop, ctx)
+    ours = protest_topics(found, ctx) + obligations(sent, stop, ctx)
     # the main clause's event first, then those of subordinate, purpose and circumstance
     # clauses; text order among equals
     ours.sort(key=lambda e: (depth.get(id(e), 0), e.trigger.start))
@@ -131,103 +119,6 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
         t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
         any(c.dep_ == "xcomp" and (c.i in at or any(g.dep_ == "dobj" and g.i in at for g in c.children))
             for c in t.token.children))]
-
-
-def _protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> list[Event]:
-    """ "staged demonstrations to demand reforms", "demonstrated calling for independence": the
-    topic of a protest (a demand or a complaint) is not an event of its own (PLOVER manual); the
-    protest takes its recipient when it names none."""
-    protests = {trig.token.i: evs for trig, evs in found if any(e.event == "PROTEST" for e in evs)}
-    if not protests:
-        return [e for _, evs in found for e in evs]
-    for trig, evs in found:  # "continued their hunger strike to demand ...": the verb stands for its protest
-        if trig.kind == "noun" and trig.token.i in protests and trig.token.dep_ == "dobj":
-            protests.setdefault(trig.token.head.i, evs)
-    out = []
-    for trig, evs in found:
-        protest = _protest_above(trig.token, protests) if trig.kind == "verb" else None
-        if protest is None or not all(e.event in ("REQUEST", "ACCUSE") for e in evs):
-            out += evs
-            continue
-        for p in protests[protest]:
-            if not _coded(p.recipient):
-                topic = next((e for e in evs if _coded(e.recipient) and not _same(e.recipient, p.actor)), None)
-                if topic is not None:
-                    p.recipient = topic.recipient
-                    p.explain["recipient_path"] = "protest_topic"
-    return out
-
-
-def _governed(found: list[tuple[Trigger, list[Event]]]) -> None:
-    """ "refused to deploy peacekeepers in Iraq", "agreed to send troops to Y": a promise,
-    refusal or threat is made to whom the act it governs is done, not to what that act moves;
-    so is a threat or vow made in a reported clause ("warned they would strike Saudi facilities").
-    A giving or sending with no recipient of its own takes that of its purpose ("is willing to
-    send material to help defend Saudi Arabia")."""
-    by_token = {trig.token.i: evs for trig, evs in found}
-    for trig, evs in found:
-        if trig.kind != "verb":
-            continue
-        # "would not meet demands to release prisoners in Iraq": the clause on the object counts too
-        clauses = list(trig.token.children) + [g for g in (trig.object.children if trig.object is not None else ())
-                                               if g.dep_ == "acl"]
-        for c in clauses:
-            purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            vowed = c.dep_ == "ccomp"  # "warned they would strike X", "vowed that it would defend Y"
-            if c.dep_ not in ("xcomp", "acl") and not purpose and not vowed:
-                continue
-            act = next((e for e in by_token.get(c.i, ()) if _coded(e.recipient)), None)
-            if act is None:
-                continue
-            for e in evs:
-                path = str(e.explain.get("recipient_path") or "")
-                promise = e.event in ("AGREE", "REJECT", "THREATEN") and c.dep_ in ("xcomp", "acl") or \
-                    vowed and e.event in ("AGREE", "THREATEN")
-                giving = purpose and e.event in ("AGREE", "AID", "MOBILIZE", "SUPPORT", "COOPERATE")
-                if (promise or giving) and not _same(act.recipient, e.actor) and \
-                        (not _coded(e.recipient) or promise and path.startswith("xcomp:")):
-                    e.recipient = list(act.recipient)
-                    e.explain["recipient_path"] = "governed:" + str(act.explain.get("recipient_path"))
-
-
-def _imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
-    """An order that is the act it orders: a restriction imposed on the addressee ("ordered the
-    newspaper to suspend publication"), an act ordered done to the addressee ("ordered the
-    activist held for 15 days"), or an act of the orderer's own forces ("ordered his forces to
-    advance on Tripoli"). The act is done by who orders it, and the order is not coded apart."""
-    by_token = {trig.token.i: evs for trig, evs in found}
-    for trig, evs in found:
-        if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("coercive_orders"):
-            continue
-        orders = [e for e in evs if e.event == "REQUEST" and e.actor and e.recipient]
-        for c in trig.token.children:
-            if c.dep_ != "xcomp":
-                continue
-            done_to = c.tag_ == "VBN"  # "ordered X held": a passive small clause
-            for order in orders:
-                own = _coded(order.actor) and all(
-                    r.country == order.actor[0].country and (r.code or "")[3:6] in ("MIL", "UAF", "COP", "SPY")
-                    for r in order.recipient)
-                for act in by_token.get(c.i, ()):
-                    restriction = act.event in ("COERCE", "SANCTION") and _same(act.actor, order.recipient)
-                    if not (restriction or done_to or own and _same(act.actor, order.recipient)):
-                        continue
-                    act.actor = list(order.actor)
-                    if restriction or done_to:
-                        act.recipient = list(order.recipient)
-                    act.explain["actor_path"] = "ordered:" + str(order.explain.get("actor_path"))
-                    if order in evs:
-                        evs.remove(order)
-
-
-def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
-    for _ in range(3):
-        if tok.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "conj", "relcl") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.i in protests:
-            return tok.i
-    return None
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
@@ -287,8 +178,8 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         doer = subject(claim.head, lexicon)  # "the Houthis claimed responsibility for the attack"
         if doer is not None:
             return Role(doer.heads, f"for<{lemma(claim)}<{lemma(claim.head)}.{doer.path}")
-    if own is None and _blamed_copula(trig.token, lexicon) is not None:
-        cop = _blamed_copula(trig.token, lexicon)
+    if own is None and blamed_copula(trig.token, lexicon) is not None:
+        cop = blamed_copula(trig.token, lexicon)
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ not in ("it", "this", "that", "what", "who"):
             return Role(conjuncts(subj), f"{trig.token.head.lower_}<{lemma(cop)}.nsubj")
@@ -373,13 +264,13 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 # "agreed to provide aid for Romania", "refused to hand the pilot to India": the
                 # governed act's beneficiary is the recipient of the promise or refusal
                 extra = ("to", "for") if event_type in ("AGREE", "THREATEN", "REJECT") else ()
-                governed = [patient(c), prep_objects(c, default + extra)]
+                ruled = [patient(c), prep_objects(c, default + extra)]
                 obj = next((g for g in c.children if g.dep_ == "dobj"), None)
                 if obj is not None:  # "threatened to break relations with Russia", "to provide $70m for Romania"
-                    governed.append(prep_objects(obj, default + ("with", "against", "on", "to") + extra))
-                    governed.append(inner_actors(content_head(obj, lexicon)))
-                # tagged, so that the governed act's own recipient may replace them (_governed)
-                out += [Role(r.heads, "xcomp:" + r.path) for r in governed if r is not None]
+                    ruled.append(prep_objects(obj, default + ("with", "against", "on", "to") + extra))
+                    ruled.append(inner_actors(content_head(obj, lexicon)))
+                # tagged, so that the governed act's own recipient may replace them (linked.governed)
+                out += [Role(r.heads, "xcomp:" + r.path) for r in ruled if r is not None]
         objs = [trig.object] if trig.object is not None else [c for c in tok.children if c.dep_ == "dobj"]
         if not objs:  # "denounced as a crime Serbia's suppression of ...": the object parsed under "as"
             objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -391,7 +282,7 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         for obj in objs[:2]:  # "rejected an Indian proposal", "demanded the withdrawal of Serbian forces"
             out.append(inner_actors(content_head(obj, lexicon)))
             # "insisted on its demands that Burundi's government grant ...": the clause's subject
-            out += [_subject_of(c) for c in content_head(obj, lexicon).children if c.dep_ in ("acl", "ccomp")]
+            out += [subject_of(c) for c in content_head(obj, lexicon).children if c.dep_ in ("acl", "ccomp")]
         if event_type == "PROTEST":  # "in defiance of Chinese authorities", "in protest at X's arrest"
             out += [prep_objects(g, ("of", "against", "at", "over")) for c in tok.children
                     if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
@@ -425,7 +316,7 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
             if c.dep_ == "poss" and pattern.agent_preps and "poss" in pattern.recipient_preps:
                 out.append(Role([c], "poss"))
             elif c.dep_ in ("acl", "ccomp"):  # "its demand that Israel ease ..."
-                out.append(_subject_of(c))
+                out.append(subject_of(c))
                 if event_type in ("AGREE", "THREATEN", "REJECT"):  # "its willingness to negotiate with Kabul"
                     out.append(prep_objects(c, default + ("to", "with", "for")))
             elif c.dep_ == "prep" and c.lower_ == "of":  # "a suspension of air links with Serbia"
@@ -458,7 +349,7 @@ def _place(trig: Trigger, verb: Token | None, ctx: Context, actor: list[EventAct
                 if pobj.ent_type_ not in ("GPE", "LOC", "FAC") and not any(
                         t.ent_type_ in ("GPE", "LOC") for t in pobj.subtree):
                     continue
-                for found in _resolve(Role([pobj], "location"), ctx, trig.token.idx):
+                for found in resolve_role(Role([pobj], "location"), ctx, trig.token.idx):
                     if (found.code or found.country) and found.actor_id not in taken and found.country not in taken:
                         return [found]
     return []
@@ -489,7 +380,7 @@ def _condition_subject(verb: Token, lexicon: Lexicon) -> Role | None:
     for head in heads:
         for c in head.children:
             if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children):
-                role = _subject_of(c)
+                role = subject_of(c)
                 if role is not None:
                     return Role(role.heads, "condition.nsubj")
     return None
@@ -517,7 +408,7 @@ def _locale(trig: Trigger, verb: Token | None, ctx: Context, extra: list[Token] 
             for pobj in pobjs:
                 if pobj.ent_type_ in ("GPE", "LOC", "FAC") or any(t.ent_type_ in ("GPE", "LOC", "NORP")
                                                                   for t in pobj.subtree):
-                    for found in _resolve(Role([pobj], "location"), ctx, trig.token.idx):
+                    for found in resolve_role(Role([pobj], "location"), ctx, trig.token.idx):
                         if found.country and not found.actor_id or found.country and found.code == found.country:
                             return found
                 if depth < 1:
@@ -530,7 +421,7 @@ def _unattributed(actor: list[EventActor], role: Role | None, lexicon: Lexicon) 
     "an improvised explosive device", "a minefield explosion")."""
     if role is None or not role.heads:
         return not actor
-    return not _coded(actor) and all(lemma(content_head(h, lexicon)) in lexicon.cue("inanimate_agents")
+    return not coded(actor) and all(lemma(content_head(h, lexicon)) in lexicon.cue("inanimate_agents")
                                      for h in role.heads)
 
 
@@ -538,7 +429,7 @@ def _localised(actor: list[EventActor], role: Role | None, event_type: str, trig
                ctx: Context) -> list[EventActor]:
     """An uncoded local doer ("police", "demonstrators", "students") takes the country of the
     place the event happens in; protesters of any kind do so."""
-    if not actor or _coded(actor) or role is None:
+    if not actor or coded(actor) or role is None:
         return actor
     if event_type != "PROTEST" and not any(lemma(h) in ctx.lexicon.cue("local_agents") or
                                            h.lower_ in ctx.lexicon.cue("local_agents") for h in role.heads):
@@ -547,13 +438,6 @@ def _localised(actor: list[EventActor], role: Role | None, event_type: str, trig
     if place is None:
         return actor
     return [replace(a, code=place.country, country=place.country) for a in actor]
-
-
-def _subject_of(clause: Token) -> Role | None:
-    for c in clause.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return Role(conjuncts(c), f"{clause.dep_}.nsubj")
-    return None
 
 
 def _person_like(head: Token, lexicon: Lexicon) -> bool:
@@ -568,7 +452,7 @@ def _person_like(head: Token, lexicon: Lexicon) -> bool:
 def _own(role: Role, found: list[EventActor], actor: list[EventActor]) -> bool:
     """ "its forces", "their ambassador": the actor's own people, coded to the actor's country."""
     own_country = {a.country for a in actor if a.country}
-    return bool(found) and _coded(found) and {f.country for f in found} <= own_country and \
+    return bool(found) and coded(found) and {f.country for f in found} <= own_country and \
         all(any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children) for h in role.heads)
 
 
@@ -591,53 +475,6 @@ def _dative(verb: Token) -> Role | None:
     return None
 
 
-def _resolve(role: Role | None, ctx: Context, at: int) -> list[EventActor]:
-    if role is None:
-        return []
-    out: list[EventActor] = []
-    for head in role.heads:
-        if head.ent_type_ in ("DATE", "TIME"):
-            continue  # "a strike on Monday", "last month's invasion": a time is no one
-        found = resolve(head, ctx.index, ctx.document.text)
-        if not found and head.lower_ in _PRONOUNS:
-            continue
-        if _is_pair(head, ctx) and not any(a.code for a in found):
-            found = _pair(ctx, at) or found
-        out += found
-    return out
-
-
-def _is_pair(head: Token, ctx: Context) -> bool:
-    """ "both sides", "the two leaders": a pair named earlier in the text."""
-    if lemma(head) not in ctx.lexicon.cue("pair_heads") or head.tag_ not in ("NNS", "NNPS"):
-        return False
-    return any(c.lower_ in ("both", "two") for c in head.children)
-
-
-def _pair(ctx: Context, at: int) -> list[EventActor]:
-    """The two countries mentioned most before offset `at`, as their latest mentions."""
-    counts = Counter(country for start, country, _ in ctx.countries if start < at)
-    top = [c for c, _ in counts.most_common(2)]
-    if len(top) < 2:
-        return []
-    out = []
-    for country in top:
-        start, _, actor = max((m for m in ctx.countries if m[1] == country and m[0] < at), key=lambda m: m[0])
-        mention = next(m for m in actor.mentions if m.start == start)
-        out.append(EventActor(mention.text, mention.start, mention.end, actor.code, actor.country,
-                              actor.sector, actor.id))
-    return out
-
-
-def _same(a: list[EventActor], b: list[EventActor]) -> bool:
-    keys = {x.actor_id or x.text for x in a}
-    return bool(keys) and keys == {x.actor_id or x.text for x in b}
-
-
-def _coded(side: list[EventActor]) -> bool:
-    return any(a.code or a.country for a in side)
-
-
 def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> list[Event]:
     lexicon = ctx.lexicon
     pattern = trig.pattern
@@ -652,7 +489,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     rule = None
     framed = mod.governor is not None and mod.governor.i in stop
     claimant_role = subject(mod.speech, lexicon) if mod.speech is not None else None
-    claimant = _resolve(claimant_role, ctx, trig.token.idx)
+    claimant = resolve_role(claimant_role, ctx, trig.token.idx)
 
     actor_role = _actor_role(trig, verb, light, lexicon)
     moved = moved_units(trig, actor_role, lexicon)
@@ -660,17 +497,17 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         # "Eighty UN peacekeepers were shipped out of Gorazde", "US troops were deployed to
         # Kuwait": forces moved with no one named are moved by whom they belong to
         actor_role = moved
-    actor = _resolve(actor_role, ctx, trig.token.idx)
-    pronoun = actor_role is not None and all(h.lower_ in _PRONOUNS for h in actor_role.heads)
-    addressee = _addressee(verb, lexicon) if pronoun and mod.obligation and verb is not None and \
+    actor = resolve_role(actor_role, ctx, trig.token.idx)
+    pronoun = actor_role is not None and all(h.lower_ in PRONOUNS for h in actor_role.heads)
+    told = addressee(verb, lexicon) if pronoun and mod.obligation and verb is not None and \
         verb.dep_ in ("ccomp", "acl") and verb.i == trig.token.i else None
-    if addressee is not None and _resolve(addressee, ctx, trig.token.idx):
+    if told is not None and resolve_role(told, ctx, trig.token.idx):
         # "told Ukraine that it must withdraw": who is told to is who must
-        actor_role, actor = addressee, _resolve(addressee, ctx, trig.token.idx)
-    elif not _coded(actor) and pronoun and (_coded(claimant) or claimant and not actor):
+        actor_role, actor = told, resolve_role(told, ctx, trig.token.idx)
+    elif not coded(actor) and pronoun and (coded(claimant) or claimant and not actor):
         # "Hungary said it will support ...", "Militants ... said they attempted to ...": the speaker
         actor = claimant
-    elif not _coded(actor) and _coded(claimant) and actor_role is not None and all(
+    elif not coded(actor) and coded(claimant) and actor_role is not None and all(
             any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children) for h in actor_role.heads):
         # "The Israeli military said its jets struck ...": the speaker's own forces
         actor = claimant
@@ -744,13 +581,13 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         if actor_role is not None and set(role.heads) & set(actor_role.heads):
             # "With the signing of a memorandum, X and Y agreed": a misparse put the doers in the phrase too
             role = Role([h for h in role.heads if h not in actor_role.heads], role.path)
-        found = [r for r in _resolve(role, ctx, trig.token.idx) if not _same([r], actor) and
+        found = [r for r in resolve_role(role, ctx, trig.token.idx) if not same([r], actor) and
                  (r.code or r.country or any(_person_like(h, lexicon) for h in role.heads))]
         if _own(role, found, actor):  # "agreed to withdraw its forces": the actor's own, not a recipient
             continue
-        if found and (_coded(found) or not recipients):
+        if found and (coded(found) or not recipients):
             recipients, recipient_path = found, role.path
-            if _coded(found):
+            if coded(found):
                 break
 
     actor = _localised(actor, actor_role, event_type, trig, verb, ctx)
@@ -771,7 +608,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     if trig.kind == "noun" and not actor and not recipients and not reciprocal:
         return []  # a bare "the war", "aid": no one does it to anyone here
     located = lexicon.cue("located_events")
-    if not reciprocal and not _coded(recipients) and (event_type.lower() in located or act_type.lower() in located):
+    if not reciprocal and not coded(recipients) and (event_type.lower() in located or act_type.lower() in located):
         # "imposed a curfew in Cizre", "demonstrated in Serbia": done to the place it is done in
         place = _place(trig, verb, ctx, actor)
         if place:
@@ -780,67 +617,29 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         home = next((a for a in actor if a.country and official(a)), None)
         if home is not None:  # "imposed a nationwide curfew": on its own country
             recipients, recipient_path = [replace(home, code=home.country, sector=None, actor_id=None)], "domestic"
-    hosted = cameo == "043" and _coded(recipients) and bool(actor) and not reciprocal
+    hosted = cameo == "043" and coded(recipients) and bool(actor) and not reciprocal
     if hosted:  # PLOVER codes a visit from the visitor's side (manual, CONSULT): CAMEO 042
         actor, recipients, cameo, row = recipients, actor, "042", lexicon.code("042")
-    sentence = _span(ctx.document, sent.start_char, sent.end_char)
+    sentence = span_of(ctx.document, sent.start_char, sent.end_char)
     base = Event(
         event=event_type, cameo=cameo, actor=actor, recipient=recipients, sentence=sentence,
-        trigger=_span(ctx.document, trig.start, trig.end),
+        trigger=span_of(ctx.document, trig.start, trig.end),
         mode="cyber" if cyber(trig) else (row.mode if row else None) or getattr(pattern, "mode", None),
         context=(list(row.context) if row else []) + (["cyber"] if cyber(trig) else []), quad=row.quad if row else None,
         goldstein=row.goldstein if row else None, negated=mod.negated,
         location=recipients[0].text if recipient_path == "location" else None,
         modality=_label(mod, claimant, actor, rule),
-        source_of_claim=claimant[0] if claimant and not _same(claimant, actor) else None,
+        source_of_claim=claimant[0] if claimant and not same(claimant, actor) else None,
         confidence=_confidence(trig, actor, recipients),
         explain=_explain(trig, actor_role, recipient_path, mod, rule, cameo))
-    symmetric = reciprocal or (not _coded(recipients) and event_type.lower() in lexicon.cue("symmetric_events") and
+    symmetric = reciprocal or (not coded(recipients) and event_type.lower() in lexicon.cue("symmetric_events") and
                                len({a.actor_id or a.text for a in actor}) > 1)
     if relief:
         base.explain["debt_relief"] = True
     if hosted:
         base.explain["visit"] = "hosted (CAMEO 043): the visitor is the actor, the host the recipient"
     out = _directed(base) if symmetric and len(actor) > 1 else [base]
-    return out + _accusation(trig, base, actor_role, stop, ctx)
-
-
-def _blamed_copula(noun: Token, lexicon: Lexicon) -> Token | None:
-    """The "be" of "X was responsible for / was behind the attack", when `noun` is the attack."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep":
-        return None
-    if prep.lower_ == "for" and prep.head.dep_ == "acomp" and lemma(prep.head) in lexicon.cue("blame_adjectives"):
-        cop = prep.head.head
-    elif prep.lower_ == "behind":
-        cop = prep.head
-    else:
-        return None
-    return cop if lemma(cop) == "be" else None
-
-
-def _accusation(trig: Trigger, act: Event, actor_role: Role | None, stop: set[int], ctx: Context) -> list[Event]:
-    """ "May said Russia was responsible for the attack", "officials said the group was behind the
-    bombing": saying who did a hostile act accuses them of it (CAMEO 112)."""
-    if trig.kind != "noun" or actor_role is None or not act.actor or act.event not in _HOSTILE_TYPES:
-        return []
-    cop = _blamed_copula(trig.token, ctx.lexicon)
-    if cop is None:
-        return []
-    said = assess(cop, ctx.lexicon, stop - {trig.token.i}).speech
-    speaker_role = subject(said, ctx.lexicon) if said is not None else None
-    speaker = _resolve(speaker_role, ctx, said.idx) if said is not None else []
-    if not speaker or _same(speaker, act.actor):
-        return []
-    row = ctx.lexicon.code("112")
-    return [Event(
-        event="ACCUSE", cameo="112", actor=speaker, recipient=list(act.actor), sentence=act.sentence,
-        trigger=_span(ctx.document, said.idx, said.idx + len(said)), mode=row.mode if row else None,
-        context=list(row.context) if row else [], quad=row.quad if row else None,
-        goldstein=row.goldstein if row else None, negated=act.negated,
-        confidence=0.6 if _coded(speaker) else 0.4,
-        explain={"rule": "blame", "act": act.trigger.text, "speech_verb": lemma(said),
-                 "actor_path": speaker_role.path if speaker_role else None, "recipient_path": actor_role.path})]
+    return out + accusation(trig, base, actor_role, stop, ctx)
 
 
 def _directed(base: Event) -> list[Event]:
@@ -856,86 +655,17 @@ def _label(mod: Modality, claimant: list[EventActor], actor: list[EventActor], r
     if rule is not None:
         return "hypothetical" if mod.conditional else "asserted"
     label = mod.label
-    if label == "asserted" and claimant and actor and not _same(claimant, actor) and _coded(claimant):
+    if label == "asserted" and claimant and actor and not same(claimant, actor) and coded(claimant):
         return "reported"
     return label
-
-
-def _message_clauses(tok: Token, lexicon: Lexicon) -> list[Token]:
-    """The "that" clauses of what a verb says: its complement when it is a verb of saying, the
-    clause on its message object otherwise ("issued a stern reminder to Iraq that it must ...")."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return []
-    word = lemma(tok)
-    if word in lexicon.cue("speech_verbs") or word == "warn":
-        return [c for c in tok.children if c.dep_ == "ccomp"]
-    return [g for c in tok.children if c.dep_ == "dobj" and lemma(c) in lexicon.cue("message_nouns")
-            for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                      for m in g.children)]
-
-
-def _addressee(clause: Token, lexicon: Lexicon) -> Role | None:
-    """Who a reported "that" clause is addressed to: "told Ukraine that ...", "issued a reminder
-    to Iraq that ...", "warned Iran that ..."."""
-    gov = clause.head
-    if gov.pos_ == "NOUN" and gov.dep_ == "dobj":  # the message noun
-        on_noun = prep_objects(gov, ("to",))
-        if on_noun is not None:
-            return on_noun
-        gov = gov.head
-    if gov.pos_ not in ("VERB", "AUX"):
-        return None
-    obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i != clause.i and
-                lemma(c) not in lexicon.cue("message_nouns")), None)
-    if obj is not None and actor_like(obj):
-        return Role(conjuncts(obj), "addressee.dobj")
-    to = prep_objects(gov, ("to",))
-    return Role(to.heads, "addressee." + to.path) if to is not None else None
-
-
-def _obligations(sent: SpacySpan, stop: set[int], ctx: Context) -> list[Event]:
-    """ "X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by X on Y
-    (CAMEO 10)."""
-    lexicon = ctx.lexicon
-    out = []
-    for tok in sent:
-        if tok.i in stop:
-            continue
-        for c in _message_clauses(tok, lexicon):
-            modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should", "ought")), None)
-            if modal is None:
-                continue
-            speaker_role, target_role = subject(tok, lexicon), _subject_of(c)
-            if target_role is not None and all(h.lower_ in _PRONOUNS for h in target_role.heads):
-                target_role = _addressee(c, lexicon) or target_role  # "told Ukraine that it must ..."
-            speaker, target = _resolve(speaker_role, ctx, tok.idx), _resolve(target_role, ctx, tok.idx)
-            if not target or _same(speaker, target) or not (_coded(target) or actor_like(target_role.heads[0])):
-                continue
-            row = lexicon.code("10")
-            out.append(Event(
-                event="REQUEST", cameo="10", actor=speaker, recipient=target,
-                sentence=_span(ctx.document, sent.start_char, sent.end_char),
-                trigger=_span(ctx.document, tok.idx, tok.idx + len(tok)), mode=row.mode if row else None,
-                quad=row.quad if row else None, goldstein=row.goldstein if row else None,
-                confidence=0.6 if _coded(speaker) else 0.4,
-                explain={"rule": "obligation", "cue": modal.lower_, "speech_verb": lemma(tok),
-                         "actor_path": speaker_role.path if speaker_role else None,
-                         "recipient_path": target_role.path}))
-    return out
-
-
-def _span(document: Document, start: int, end: int) -> Span:
-    text = document.text[start:end]
-    end -= len(text) - len(text.rstrip())
-    return Span(start, end, document.text[start:end])
 
 
 def _confidence(trig: Trigger, actor: list[EventActor], recipient: list[EventActor]) -> float:
     score = 0.35 + (0.15 if trig.kind == "verb" else 0.05)
     if isinstance(trig.pattern, VerbPattern) and trig.pattern.specificity:
         score += 0.1
-    score += 0.2 if _coded(actor) else (0.05 if actor else 0.0)
-    score += 0.15 if _coded(recipient) else 0.0
+    score += 0.2 if coded(actor) else (0.05 if actor else 0.0)
+    score += 0.15 if coded(recipient) else 0.0
     return round(min(score, 0.95), 2)
 
 

@@ -1,0 +1,85 @@
+"""What the event rules of one document share: the document, its actors, and resolving roles."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..records import Actor, Document, EventActor, Span
+from .lexicon import Lexicon
+from .matcher import lemma
+from .roles import ActorIndex, Role, conjuncts, resolve
+
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "itself", "themselves"}
+
+
+@dataclass(slots=True)
+class Context:
+    """What every event of one document needs."""
+
+    document: Document
+    lexicon: Lexicon
+    index: ActorIndex
+    countries: list[tuple[int, str, Actor]]  # (offset, country, actor) of coded mentions, in order
+    types: dict[int, str] = field(default_factory=dict)  # the current sentence's triggers: token → type
+
+
+def resolve_role(role: Role | None, ctx: Context, at: int) -> list[EventActor]:
+    if role is None:
+        return []
+    out: list[EventActor] = []
+    for head in role.heads:
+        if head.ent_type_ in ("DATE", "TIME"):
+            continue  # "a strike on Monday", "last month's invasion": a time is no one
+        found = resolve(head, ctx.index, ctx.document.text)
+        if not found and head.lower_ in PRONOUNS:
+            continue
+        if _is_pair(head, ctx) and not any(a.code for a in found):
+            found = _pair(ctx, at) or found
+        out += found
+    return out
+
+
+def _is_pair(head: Token, ctx: Context) -> bool:
+    """ "both sides", "the two leaders": a pair named earlier in the text."""
+    if lemma(head) not in ctx.lexicon.cue("pair_heads") or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("both", "two") for c in head.children)
+
+
+def _pair(ctx: Context, at: int) -> list[EventActor]:
+    """The two countries mentioned most before offset `at`, as their latest mentions."""
+    counts = Counter(country for start, country, _ in ctx.countries if start < at)
+    top = [c for c, _ in counts.most_common(2)]
+    if len(top) < 2:
+        return []
+    out = []
+    for country in top:
+        start, _, actor = max((m for m in ctx.countries if m[1] == country and m[0] < at), key=lambda m: m[0])
+        mention = next(m for m in actor.mentions if m.start == start)
+        out.append(EventActor(mention.text, mention.start, mention.end, actor.code, actor.country,
+                              actor.sector, actor.id))
+    return out
+
+
+def same(a: list[EventActor], b: list[EventActor]) -> bool:
+    keys = {x.actor_id or x.text for x in a}
+    return bool(keys) and keys == {x.actor_id or x.text for x in b}
+
+
+def coded(side: list[EventActor]) -> bool:
+    return any(a.code or a.country for a in side)
+
+
+def span_of(document: Document, start: int, end: int) -> Span:
+    text = document.text[start:end]
+    end -= len(text) - len(text.rstrip())
+    return Span(start, end, document.text[start:end])
+
+
+def subject_of(clause: Token) -> Role | None:
+    for c in clause.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return Role(conjuncts(c), f"{clause.dep_}.nsubj")
+    return None

@@ -1,0 +1,216 @@
+"""Events read together: one event shapes another in the same sentence.
+
+A protest takes the recipient of the demand it voices; a promise, refusal or threat is made to
+whom the act it governs is done; an order that restricts its addressee is that restriction;
+saying who did an attack accuses them; "X said Y must ..." is a demand on Y.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..records import Event
+from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
+from .lexicon import Lexicon
+from .matcher import Trigger, lemma
+from .modality import assess
+from .roles import Role, actor_like, conjuncts, prep_objects, subject
+
+HOSTILE_TYPES = ("ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE")
+
+
+def protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> list[Event]:
+    """ "staged demonstrations to demand reforms", "demonstrated calling for independence": the
+    topic of a protest (a demand or a complaint) is not an event of its own (PLOVER manual); the
+    protest takes its recipient when it names none."""
+    protests = {trig.token.i: evs for trig, evs in found if any(e.event == "PROTEST" for e in evs)}
+    if not protests:
+        return [e for _, evs in found for e in evs]
+    for trig, evs in found:  # "continued their hunger strike to demand ...": the verb stands for its protest
+        if trig.kind == "noun" and trig.token.i in protests and trig.token.dep_ == "dobj":
+            protests.setdefault(trig.token.head.i, evs)
+    out = []
+    for trig, evs in found:
+        protest = _protest_above(trig.token, protests) if trig.kind == "verb" else None
+        if protest is None or not all(e.event in ("REQUEST", "ACCUSE") for e in evs):
+            out += evs
+            continue
+        for p in protests[protest]:
+            if not coded(p.recipient):
+                topic = next((e for e in evs if coded(e.recipient) and not same(e.recipient, p.actor)), None)
+                if topic is not None:
+                    p.recipient = topic.recipient
+                    p.explain["recipient_path"] = "protest_topic"
+    return out
+
+
+def governed(found: list[tuple[Trigger, list[Event]]]) -> None:
+    """ "refused to deploy peacekeepers in Iraq", "agreed to send troops to Y": a promise,
+    refusal or threat is made to whom the act it governs is done, not to what that act moves;
+    so is a threat or vow made in a reported clause ("warned they would strike Saudi facilities").
+    A giving or sending with no recipient of its own takes that of its purpose ("is willing to
+    send material to help defend Saudi Arabia")."""
+    by_token = {trig.token.i: evs for trig, evs in found}
+    for trig, evs in found:
+        if trig.kind != "verb":
+            continue
+        # "would not meet demands to release prisoners in Iraq": the clause on the object counts too
+        clauses = list(trig.token.children) + [g for g in (trig.object.children if trig.object is not None else ())
+                                               if g.dep_ == "acl"]
+        for c in clauses:
+            purpose = c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            vowed = c.dep_ == "ccomp"  # "warned they would strike X", "vowed that it would defend Y"
+            if c.dep_ not in ("xcomp", "acl") and not purpose and not vowed:
+                continue
+            act = next((e for e in by_token.get(c.i, ()) if coded(e.recipient)), None)
+            if act is None:
+                continue
+            for e in evs:
+                path = str(e.explain.get("recipient_path") or "")
+                promise = e.event in ("AGREE", "REJECT", "THREATEN") and c.dep_ in ("xcomp", "acl") or \
+                    vowed and e.event in ("AGREE", "THREATEN")
+                giving = purpose and e.event in ("AGREE", "AID", "MOBILIZE", "SUPPORT", "COOPERATE")
+                if (promise or giving) and not same(act.recipient, e.actor) and \
+                        (not coded(e.recipient) or promise and path.startswith("xcomp:")):
+                    e.recipient = list(act.recipient)
+                    e.explain["recipient_path"] = "governed:" + str(act.explain.get("recipient_path"))
+
+
+def imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
+    """An order that is the act it orders: a restriction imposed on the addressee ("ordered the
+    newspaper to suspend publication"), an act ordered done to the addressee ("ordered the
+    activist held for 15 days"), or an act of the orderer's own forces ("ordered his forces to
+    advance on Tripoli"). The act is done by who orders it, and the order is not coded apart."""
+    by_token = {trig.token.i: evs for trig, evs in found}
+    for trig, evs in found:
+        if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("coercive_orders"):
+            continue
+        orders = [e for e in evs if e.event == "REQUEST" and e.actor and e.recipient]
+        for c in trig.token.children:
+            if c.dep_ != "xcomp":
+                continue
+            done_to = c.tag_ == "VBN"  # "ordered X held": a passive small clause
+            for order in orders:
+                own = coded(order.actor) and all(
+                    r.country == order.actor[0].country and (r.code or "")[3:6] in ("MIL", "UAF", "COP", "SPY")
+                    for r in order.recipient)
+                for act in by_token.get(c.i, ()):
+                    restriction = act.event in ("COERCE", "SANCTION") and same(act.actor, order.recipient)
+                    if not (restriction or done_to or own and same(act.actor, order.recipient)):
+                        continue
+                    act.actor = list(order.actor)
+                    if restriction or done_to:
+                        act.recipient = list(order.recipient)
+                    act.explain["actor_path"] = "ordered:" + str(order.explain.get("actor_path"))
+                    if order in evs:
+                        evs.remove(order)
+
+
+def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "conj", "relcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in protests:
+            return tok.i
+    return None
+
+
+def blamed_copula(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The "be" of "X was responsible for / was behind the attack", when `noun` is the attack."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "for" and prep.head.dep_ == "acomp" and lemma(prep.head) in lexicon.cue("blame_adjectives"):
+        cop = prep.head.head
+    elif prep.lower_ == "behind":
+        cop = prep.head
+    else:
+        return None
+    return cop if lemma(cop) == "be" else None
+
+
+def accusation(trig: Trigger, act: Event, actor_role: Role | None, stop: set[int], ctx: Context) -> list[Event]:
+    """ "May said Russia was responsible for the attack", "officials said the group was behind the
+    bombing": saying who did a hostile act accuses them of it (CAMEO 112)."""
+    if trig.kind != "noun" or actor_role is None or not act.actor or act.event not in HOSTILE_TYPES:
+        return []
+    cop = blamed_copula(trig.token, ctx.lexicon)
+    if cop is None:
+        return []
+    said = assess(cop, ctx.lexicon, stop - {trig.token.i}).speech
+    speaker_role = subject(said, ctx.lexicon) if said is not None else None
+    speaker = resolve_role(speaker_role, ctx, said.idx) if said is not None else []
+    if not speaker or same(speaker, act.actor):
+        return []
+    row = ctx.lexicon.code("112")
+    return [Event(
+        event="ACCUSE", cameo="112", actor=speaker, recipient=list(act.actor), sentence=act.sentence,
+        trigger=span_of(ctx.document, said.idx, said.idx + len(said)), mode=row.mode if row else None,
+        context=list(row.context) if row else [], quad=row.quad if row else None,
+        goldstein=row.goldstein if row else None, negated=act.negated,
+        confidence=0.6 if coded(speaker) else 0.4,
+        explain={"rule": "blame", "act": act.trigger.text, "speech_verb": lemma(said),
+                 "actor_path": speaker_role.path if speaker_role else None, "recipient_path": actor_role.path})]
+
+
+def message_clauses(tok: Token, lexicon: Lexicon) -> list[Token]:
+    """The "that" clauses of what a verb says: its complement when it is a verb of saying, the
+    clause on its message object otherwise ("issued a stern reminder to Iraq that it must ...")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    word = lemma(tok)
+    if word in lexicon.cue("speech_verbs") or word == "warn":
+        return [c for c in tok.children if c.dep_ == "ccomp"]
+    return [g for c in tok.children if c.dep_ == "dobj" and lemma(c) in lexicon.cue("message_nouns")
+            for g in c.children if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                      for m in g.children)]
+
+
+def addressee(clause: Token, lexicon: Lexicon) -> Role | None:
+    """Who a reported "that" clause is addressed to: "told Ukraine that ...", "issued a reminder
+    to Iraq that ...", "warned Iran that ..."."""
+    gov = clause.head
+    if gov.pos_ == "NOUN" and gov.dep_ == "dobj":  # the message noun
+        on_noun = prep_objects(gov, ("to",))
+        if on_noun is not None:
+            return on_noun
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i != clause.i and
+                lemma(c) not in lexicon.cue("message_nouns")), None)
+    if obj is not None and actor_like(obj):
+        return Role(conjuncts(obj), "addressee.dobj")
+    to = prep_objects(gov, ("to",))
+    return Role(to.heads, "addressee." + to.path) if to is not None else None
+
+
+def obligations(sent: SpacySpan, stop: set[int], ctx: Context) -> list[Event]:
+    """ "X said Y must do Z", "X issued a reminder to Y that it must do Z": a demand by X on Y
+    (CAMEO 10)."""
+    lexicon = ctx.lexicon
+    out = []
+    for tok in sent:
+        if tok.i in stop:
+            continue
+        for c in message_clauses(tok, lexicon):
+            modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should", "ought")), None)
+            if modal is None:
+                continue
+            speaker_role, target_role = subject(tok, lexicon), subject_of(c)
+            if target_role is not None and all(h.lower_ in PRONOUNS for h in target_role.heads):
+                target_role = addressee(c, lexicon) or target_role  # "told Ukraine that it must ..."
+            speaker, target = resolve_role(speaker_role, ctx, tok.idx), resolve_role(target_role, ctx, tok.idx)
+            if not target or same(speaker, target) or not (coded(target) or actor_like(target_role.heads[0])):
+                continue
+            row = lexicon.code("10")
+            out.append(Event(
+                event="REQUEST", cameo="10", actor=speaker, recipient=target,
+                sentence=span_of(ctx.document, sent.start_char, sent.end_char),
+                trigger=span_of(ctx.document, tok.idx, tok.idx + len(tok)), mode=row.mode if row else None,
+                quad=row.quad if row else None, goldstein=row.goldstein if row else None,
+                confidence=0.6 if coded(speaker) else 0.4,
+                explain={"rule": "obligation", "cue": modal.lower_, "speech_verb": lemma(tok),
+                         "actor_path": speaker_role.path if speaker_role else None,
+                         "recipient_path": target_role.path}))
+    return out
