@@ -981,3 +981,30 @@ def test_events_leaving_people_dead_is_no_withdrawal(pipeline, text):
 def test_events_speakers_own_forces_and_claimed_attacks(pipeline, text, event_type, actor):
     main = events_of(text, pipeline)[0]
     assert main.event == event_type and (codes(main.actor) == {actor} or {a.code for a in main.actor} == {actor})
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # a named institution of another country: "Pakistan's Foreign Office" is not Britain's
+    ("Pakistan's Foreign Office accused India of sponsoring attacks.", "ACCUSE", "PAK", "IND"),
+    ("The Foreign Office summoned the Iranian ambassador.", "ACCUSE", "GBR", "IRN"),
+    # a body suspends a member it names in "from"
+    ("Mali was suspended from the African Union on Tuesday over last week's coup.", "SANCTION", "IGO", "MLI"),
+    # police deployed with no one named are deployed by their state
+    ("Thousands of police were deployed in Paris ahead of the protests.", "MOBILIZE", "FRA", None),
+    # an uncoded group takes the code of whom it works for
+    ("Hackers working for the Russian government broke into the networks of the U.S. Treasury.", "COERCE", "RUS",
+     "USA"),
+    # a minister flying in visits; bombers flying in are deployed
+    ("The Qatari foreign minister flew into Kabul on Sunday for talks.", "CONSULT", "QAT", "AFG"),
+    ("Russian bombers flew into Japanese airspace on Tuesday.", "MOBILIZE", "RUS", "JPN"),
+])
+def test_events_actors_found_beyond_the_subject(pipeline, text, event_type, actor, recipient):
+    main = events_of(text, pipeline)[0]
+    assert main.event == event_type
+    assert {(a.code or "")[:3] for a in main.actor} == {actor}
+    assert recipient is None or recipient in {a.country for a in main.recipient}
+
+
+def test_events_transnational_group_takes_the_country_it_strikes_in(pipeline):
+    main = events_of("An Islamic State suicide bomber blew himself up at a wedding in Kabul on Saturday.", pipeline)[0]
+    assert [(a.code, a.country) for a in main.actor] == [("IMGMOSISI", "AFG")]

@@ -272,6 +272,16 @@ def _known_name(b: _Builder, span: SpacySpan) -> None:
     ref = _first_ref(b.k, span.text)
     if ref is None:
         return
+    if ref.kind == "institution":
+        ctx = _context(b, span)
+        if ctx.country and ref.country and ctx.country != ref.country:
+            # "Pakistan's Foreign Office": the named country's office of that kind, not Britain's
+            code = compose_code(ctx.country, ref.sector)
+            actor = b.actor(f"institution:{code}:{ctx.country} {span.text}", lambda: Actor(
+                id="", name=f"{span.text} ({ctx.country})", code=code, country=ctx.country, sector=ref.sector,
+                kind="institution"))
+            b.mention(actor, span.start_char, span.end_char, span.root.i)
+            return
     actor = b.actor(f"{ref.kind}:{ref.code}:{ref.name}", lambda: _coded(ref.name, ref.kind, Context(), ref))
     b.mention(actor, span.start_char, span.end_char, span.root.i)
 

@@ -133,7 +133,8 @@ def moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Rol
         return None
     head = content_head(subj, lexicon)
     if unit_kind([subj], [], lexicon) is None and lemma(head) not in lexicon.cue("mission_personnel") and \
-            lemma(head) not in lexicon.cue("armed_agents"):  # "rebels were disarmed": they disarmed
+            lemma(head) not in lexicon.cue("armed_agents") and lemma(head) not in lexicon.cue("police_units"):
+        # "rebels were disarmed": they disarmed; "6,000 riot police were deployed": by their state
         return None
     return Role(conjuncts(subj), "nsubjpass.units")
 

@@ -37,8 +37,26 @@ def resolve_role(role: Role | None, ctx: Context, at: int) -> list[EventActor]:
             continue
         if _is_pair(head, ctx) and not any(a.code for a in found):
             found = _pair(ctx, at) or found
+        if not any(a.code for a in found):
+            patron = _patron(head, ctx)
+            if patron is not None:  # "hackers working for the Russian government"
+                found = resolve(patron, ctx.index, ctx.document.text) or found
         out += found
     return out
+
+
+def _patron(head: Token, ctx: Context) -> Token | None:
+    """Whom an uncoded group works for or is tied to: "hackers working for the Russian
+    government", "militants loyal to Abu Musab al-Zarqawi", "gunmen linked to al-Shabaab"."""
+    for c in head.children:
+        if c.dep_ not in ("acl", "amod", "relcl") or lemma(c) not in ctx.lexicon.cue("patron_words"):
+            continue
+        for p in c.children:
+            if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "to", "with", "by"):
+                pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
 
 
 def _is_pair(head: Token, ctx: Context) -> bool:

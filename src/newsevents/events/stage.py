@@ -591,6 +591,18 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
                 break
 
     actor = _localised(actor, actor_role, event_type, trig, verb, ctx)
+    if not actor and event_type == "SANCTION" and trig.kind == "verb" and is_passive(trig.token):
+        body = prep_objects(trig.token, ("from",))
+        found = resolve_role(body, ctx, trig.token.idx) if body is not None else []
+        if found and all((a.code or "").startswith("IGO") for a in found):
+            actor = found  # "Mali was suspended from the African Union": the body suspends it
+    if any((a.code or "").startswith("IMG") and a.country in (None, "IMG") for a in actor):
+        # "an Islamic State suicide bomber blew himself up in Kabul": a transnational group acts in
+        # the country where it strikes (its code stays the group's)
+        place = _locale(trig, verb, ctx)
+        if place is not None:
+            actor = [replace(a, country=place.country) if (a.code or "").startswith("IMG") and
+                     a.country in (None, "IMG") else a for a in actor]
     if (event_type == "ASSAULT" or event_type in ("COERCE", "ACCUSE") and trig.kind == "verb" and
             is_passive(trig.token)) and rule is None and (trig.kind == "verb" or recipients) and \
             _unattributed(actor, actor_role, lexicon):
