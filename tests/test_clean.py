@@ -248,3 +248,15 @@ def test_clean_a_lone_headline_like_line_is_the_article():
     """A one-line input without end punctuation is text to analyse, not page chrome."""
     doc = clean_body("Iran seizes British tanker in Strait of Hormuz")
     assert doc.text == "Iran seizes British tanker in Strait of Hormuz"
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("KABUL (Reuters) - Taliban fighters attacked a checkpoint on Tuesday.", "KABUL (Reuters) - "),
+    ("BEIJING, March 3 (Xinhua) -- Chinese President Xi Jinping held talks.", "BEIJING, March 3 (Xinhua) -- "),
+    ("NAIROBI, Kenya \u2014 Kenyan police fired tear gas on Monday.", "NAIROBI, Kenya \u2014 "),
+    ("US - China talks resumed on Monday.", ""),  # no agency, no place tail: not a dateline
+])
+def test_clean_blanks_a_wire_dateline_for_the_nlp_only(text, dateline):
+    doc = clean_body(text)
+    assert doc.text == text  # the document keeps its words
+    assert doc.match_text == " " * len(dateline) + text[len(dateline):]

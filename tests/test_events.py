@@ -1008,3 +1008,12 @@ def test_events_actors_found_beyond_the_subject(pipeline, text, event_type, acto
 def test_events_transnational_group_takes_the_country_it_strikes_in(pipeline):
     main = events_of("An Islamic State suicide bomber blew himself up at a wedding in Kabul on Saturday.", pipeline)[0]
     assert [(a.code, a.country) for a in main.actor] == [("IMGMOSISI", "AFG")]
+
+
+def test_events_dateline_agency_is_not_the_actor(pipeline):
+    evs = events_of("BEIJING, March 3 (Xinhua) -- Chinese President Xi Jinping held talks with visiting "
+                    "Pakistani Prime Minister Imran Khan on Tuesday.", pipeline)
+    talks, visit = evs[0], find(evs, "CONSULT")[-1]
+    assert codes(talks.actor) == {"CHN"} and codes(talks.recipient) == {"PAK"}
+    # "visiting X": X visits whoever holds the talks
+    assert visit.cameo == "042" and codes(visit.actor) == {"PAK"} and codes(visit.recipient) == {"CHN"}

@@ -117,9 +117,19 @@ def _join_kept(body: str, lines: list[tuple[int, int]], keep: list[bool]) -> tup
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;\"'])[ \t]*\n(?=[ \t]*[a-z(])")
 
 
+# A wire dateline opening a paragraph: "KABUL (Reuters) - ", "BEIJING, March 3 (Xinhua) -- ",
+# "NAIROBI, Kenya — ". Its city and agency would otherwise be read as the sentence's subject.
+_PLACE_TAIL = r"(?:,[ \t]+[A-Z][\w.']*(?:[ \t]+[\w.']+){0,3})"  # ", Kenya", ", March 3"
+_AGENCY = r"(?:[ \t]*\([A-Za-z][\w .&-]{0,30}\))"  # " (Reuters)"
+_DATELINE = re.compile(rf"^[ \t]*[A-Z][A-Z.'/\- ]*[A-Z](?:{_PLACE_TAIL}+{_AGENCY}?|{_AGENCY})"
+                       r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+(?=[A-Z\"'])", re.MULTILINE)
+
+
 def _match_text(text: str) -> str:
-    """Normalised text for the NLP stages: a hard-wrapped line joins the next with a space."""
+    """Normalised text for the NLP stages: a hard-wrapped line joins the next with a space, and
+    a wire dateline is blanked (same length, so offsets still point into `text`)."""
     norm = normalise(text)
+    norm = _DATELINE.sub(lambda m: " " * len(m.group()), norm)
     return _WRAPPED.sub(lambda m: " " * len(m.group()), norm)
 
 

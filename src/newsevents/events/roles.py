@@ -173,6 +173,8 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
             up = subject(author, lexicon, depth + 1)  # "issued a declaration demanding ..."
             return up and Role(up.heads, f"acl<{lemma(author)}.{up.path}")
         return Role(conjuncts(head), "acl")
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return Role(conjuncts(head), "amod")  # "talks with visiting Prime Minister Imran Khan": Khan visits
     fronted = _fronted_subject(verb)
     if fronted is not None:
         return Role(conjuncts(fronted), "fronted")

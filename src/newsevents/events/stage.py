@@ -294,6 +294,11 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                     for stance in (g for g in c.children if g.dep_ == "dobj"):
                         aimed = prep_objects(stance, ("at", "for", "over", "against", "with", "toward", "towards"))
                         out += [aimed, inner_actors(aimed.heads[0]) if aimed is not None else None]
+        if tok.dep_ == "amod" and event_type == "CONSULT":  # "Xi held talks with visiting Imran Khan": Xi hosts
+            clause = tok.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            out.append(subject(clause, lexicon) if clause.pos_ in ("VERB", "AUX") else None)
         if tok.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             out.append(prep_objects(tok.head, ("to", "with")))  # "wrote to X asking for Y"
     else:
