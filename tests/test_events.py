@@ -1017,3 +1017,13 @@ def test_events_dateline_agency_is_not_the_actor(pipeline):
     assert codes(talks.actor) == {"CHN"} and codes(talks.recipient) == {"PAK"}
     # "visiting X": X visits whoever holds the talks
     assert visit.cameo == "042" and codes(visit.actor) == {"PAK"} and codes(visit.recipient) == {"CHN"}
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Macron called Ukrainian President Volodymyr Zelensky on Monday.", "CONSULT", "041"),  # a call, not "call on"
+    ("The opposition called on the president to resign.", "REQUEST", "020"),
+    ("Algerian President Abdelaziz Bouteflika bowed to weeks of mass protests.", "CONCEDE", "080"),  # no date
+])
+def test_events_a_date_is_not_the_patterns_preposition(pipeline, text, event_type, cameo):
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo) == (event_type, cameo)

@@ -361,8 +361,7 @@ NEGATIVE = [
     ("The coach dropped the striker from the squad.", "SANCTION"),
     ("The company paused production at its plant.", "SANCTION"),
     # Known misreadings outside the lexicon (event code / verbs.yaml), kept so they show when fixed:
-    pytest.param("The president fired the health minister on Tuesday.", "ASSAULT", marks=pytest.mark.xfail(
-        reason="verbs.yaml 'fire on' (193) takes the date's 'on Tuesday' for the target", strict=True)),
+    ("The president fired the health minister on Tuesday.", "ASSAULT"),  # "on Tuesday" is a date, not "fire on"
     pytest.param("Trump attacked the media on Twitter.", "ASSAULT", marks=pytest.mark.xfail(
         reason="bare 'attack' (190) has no object check for verbal attacks", strict=True)),
     ("The cyber attack by Russian hackers crippled the ministry's network.", "ASSAULT"),  # COERCE cyber

@@ -82,6 +82,13 @@ class _ObjectWords:
     modifiers: frozenset[str]
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Monday", "at dawn")."""
+    pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(pobjs) and all(g.ent_type_ in ("DATE", "TIME") and not any(c.lower_ == "of" for c in g.children)
+                               for g in pobjs)  # "bowed to weeks of protests" is no date
+
+
 def _object_words(obj: Token, lexicon: Lexicon) -> _ObjectWords:
     head = content_head(obj, lexicon)
     words = [lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod")] + [lemma(head)]
@@ -130,7 +137,7 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     return out
 
 
-_CLAUSE_FUTURE = ("would", "could", "might", "may")  # "warned that X would/could ...": the future in the past
+_CLAUSE_FUTURE = ("would", "could", "might", "may", "should", "must", "shall")  # "warned that X would/could ...": the future in the past
 
 
 def _complement_tense(verb: Token, future_aux: frozenset[str]) -> str | None:
@@ -163,6 +170,8 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(part)
         if p.prep:
             prep = particle(p.prep)
+            if prep is not None and _dated(prep):
+                prep = None  # "called Zelensky on Monday", "fired the minister on Tuesday": a date, not "call on"
             if prep is None and (p.objects or "dobj" in p.recipient):
                 # "shared evidence with X", "recognised the opposition leader as president": the
                 # preposition on the object
@@ -174,8 +183,11 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
         obj = None
         if p.objects:
             if p.prep not in candidates:
+                # with no preposition of its own, a pattern does not take the object of one that
+                # another pattern of the verb names: "called on the president" is not "called the president"
+                others = frozenset(q.prep for q in patterns if q.prep) if p.prep is None else frozenset()
                 candidates[p.prep] = [_object_words(o, lexicon)
-                                      for o in _objects(verb, p.prep, lexicon.cue("circumstance_preps"))]
+                                      for o in _objects(verb, p.prep, lexicon.cue("circumstance_preps") | others)]
             named = [(_names(o, p.objects), o.token) for o in candidates[p.prep]]
             quality, obj = max(named, key=lambda x: x[0], default=(0, None))
             if not quality or obj is None:
