@@ -1027,3 +1027,31 @@ def test_events_dateline_agency_is_not_the_actor(pipeline):
 def test_events_a_date_is_not_the_patterns_preposition(pipeline, text, event_type, cameo):
     main = events_of(text, pipeline)[0]
     assert (main.event, main.cameo) == (event_type, cameo)
+
+
+def test_events_relative_clause_is_background(pipeline):
+    evs = events_of("Tajikistan and Kyrgyzstan, whose border guards fought with mortars in late April, declared "
+                    "their readiness on Thursday to settle the row through talks.", pipeline)
+    assert evs[0].event == "AGREE" and codes(evs[0].actor) <= {"TJK", "KGZ"}
+    fight = find(evs, "ASSAULT")  # "whose border guards": the antecedent's
+    assert fight and codes(fight[0].actor) <= {"TJK", "KGZ"}
+
+
+@pytest.mark.parametrize("text, event_type, cameo, actor", [
+    ("Washington's decision to withdraw from the Iran nuclear deal angered European allies.", "SANCTION", "160", "USA"),
+    ("External Affairs Minister S. Jaishankar called on Sri Lanka's President Gotabaya Rajapaksa in Colombo.",
+     "CONSULT", "042", "IND"),  # a courtesy call
+    ("Pope Francis called on world leaders for restraint.", "REQUEST", "020", "VAT"),
+    ("The European Union and the South American Mercosur bloc clinched a free trade deal.", "SUPPORT", "057", "IGO"),
+])
+def test_events_doers_of_nominal_clauses_calls_and_regions(pipeline, text, event_type, cameo, actor):
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo) == (event_type, cameo)
+    assert actor in {(a.code or "")[:3] for a in main.actor}
+    assert "USA" not in {a.country for a in main.actor + main.recipient} or actor == "USA"
+
+
+def test_events_purpose_shares_its_verbs_future(pipeline):
+    evs = events_of("South Korea will dispatch a special delegation to Pyongyang next week to discuss a summit.",
+                    pipeline)
+    assert evs[0].modality == "future"

@@ -52,6 +52,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     if trig.kind == "verb" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") and lemma(g) in lexicon.cue("care_places")
                                    for c in trig.token.children for g in c.children if g.dep_ == "pobj"):
         return "010"  # "three soldiers were rushed to hospital": taken for care, not deployed
+    if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
+            cameo[:2] == "02" and not _asks_anything(trig.token):
+        return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
     if cyber(trig):
         return "170"  # "the cyber attack by Russian hackers": coercion by hacking (PLOVER COERCE cyber)
     if trig.kind == "noun" and cameo[:3] == "174" and any(
@@ -191,3 +194,14 @@ def cyber(trig: Trigger) -> bool:
     word = trig.token.lower_
     return word.startswith("cyber") or any(c.lower_.startswith("cyber") for c in trig.token.lefts
                                            if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def _asks_anything(verb: Token) -> bool:
+    """Whether "called on X" goes on to say what X should do ("to withdraw", "for restraint")."""
+    if any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children) or
+           c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return True
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    pobj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+    return pobj is not None and any(g.dep_ in ("acl", "relcl", "prep") and (
+        any(a.lower_ == "to" for a in g.children) or g.lower_ in ("for", "to")) for g in pobj.children)

@@ -97,6 +97,9 @@ def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -
             if dep == "conj":
                 tok = gov
                 continue
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and gov.pos_ in ("VERB", "AUX"):
+                # "will dispatch a delegation next week to discuss ...": a purpose shares its verb's future
+                _read_auxiliaries(gov, m, lexicon)
             break
         m.governor = m.governor or gov
         word = lemma(gov)

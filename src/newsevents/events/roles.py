@@ -79,6 +79,9 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
     if subj is not None:
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return Role(conjuncts(verb.head), "relcl")
+        if verb.dep_ == "relcl" and any(c.dep_ == "poss" and c.lower_ == "whose" for c in subj.children):
+            # "Tajikistan and Kyrgyzstan, whose border guards fought ...": the antecedent's forces
+            return Role(conjuncts(verb.head), "relcl.whose")
         if not subj.lower_.endswith(("self", "selves")) or verb.dep_ not in ("conj", "xcomp"):
             return Role(conjuncts(subj), "nsubj")
     agent = _agent(verb)
@@ -173,6 +176,16 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
             up = subject(author, lexicon, depth + 1)  # "issued a declaration demanding ..."
             return up and Role(up.heads, f"acl<{lemma(author)}.{up.path}")
         return Role(conjuncts(head), "acl")
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Washington's decision to withdraw", "declared their readiness to settle the row": the
+        # decider or the declarer does it
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if owner is not None:
+            return Role(conjuncts(owner), "acl<poss")
+        if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            up = subject(head.head, lexicon, depth + 1)
+            if up is not None:
+                return Role(up.heads, f"acl<dobj<{lemma(head.head)}.{up.path}")
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         return Role(conjuncts(head), "amod")  # "talks with visiting Prime Minister Imran Khan": Khan visits
     fronted = _fronted_subject(verb)

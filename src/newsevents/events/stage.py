@@ -94,7 +94,8 @@ def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
     """How many clauses down from the sentence's main clause a trigger is: "agreed to cancel"
     puts the cancelling one below the agreeing, "clashed after a rally" the rally one below. The
     reported content of a verb of saying counts as the main clause ("officials said X attacked
-    Y"), as do coordinated verbs; an attribution ("according to a report") is one below."""
+    Y"), as do coordinated verbs; an attribution ("according to a report") is one below, a
+    relative clause two (it tells about someone, not what the sentence reports)."""
     speech = lexicon.cue("speech_verbs")
     circumstance = lexicon.cue("circumstance_preps") | {"according"}
     depth = 0
@@ -102,7 +103,9 @@ def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
         dep, gov = tok.dep_, tok.head
         if gov.i == tok.i:
             break
-        if dep in _SUBORDINATE and not (dep in ("ccomp", "parataxis", "advcl") and lemma(gov) in speech):
+        if dep == "relcl":
+            depth += 2  # "X, whose forces fought a war in 1998, reopened ...": background on X
+        elif dep in _SUBORDINATE and not (dep in ("ccomp", "parataxis", "advcl") and lemma(gov) in speech):
             depth += 1
         elif dep == "prep" and tok.lower_ in circumstance:
             depth += 1
