@@ -1055,3 +1055,19 @@ def test_events_purpose_shares_its_verbs_future(pipeline):
     evs = events_of("South Korea will dispatch a special delegation to Pyongyang next week to discuss a summit.",
                     pipeline)
     assert evs[0].modality == "future"
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("French commandos freed four hostages in northern Burkina Faso.", "AID", "070"),  # a rescue
+    ("Kidnappers freed 279 schoolgirls on Tuesday.", "RETREAT", "0841"),  # a release
+    ("Opposition parties petitioned the Electoral Commission to extend the registration drive.", "REQUEST", "020"),
+    ("Japan tightened restrictions on exports to South Korea on Thursday.", "SANCTION", "163"),
+    ("The government tightened restrictions on gatherings.", "COERCE", "172"),
+    ("Colombia has formally withdrawn from Unasur.", "SANCTION", "160"),
+    ("Burundi withdrew its troops from the African Union mission in Somalia.", "RETREAT", "0874"),
+    ("China flew 28 warplanes into Taiwan's air defence zone on Tuesday.", "MOBILIZE", "150"),
+    ("The UN dispatched a convoy of aid trucks to Idlib.", "AID", "073"),
+])
+def test_events_acts_typed_by_who_and_what(pipeline, text, event_type, cameo):
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo) == (event_type, cameo)

@@ -45,7 +45,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             trig.token.tag_ == "VBG" and trig.token.dep_ == "advcl"):
         return "010"  # "clashed, leaving 20 troops dead / dozens wounded": a result, not a departure
     if word in lexicon.cue("force_acts") and trig.kind == "verb" and cameo[:2] in ("08", "15") and \
-            not (word == "leave" and trig.pattern.objects) and not (
+            not (word == "leave" and trig.pattern.objects) and \
+            not any(c.dep_ == "dobj" for c in trig.token.children if word != "leave") and not (
             unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or
             any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)):
         return "010"  # not armed units: a departure or a voyage, no event
@@ -55,6 +56,22 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
             cameo[:2] == "02" and not _asks_anything(trig.token):
         return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
+    if word == "petition" and trig.kind == "verb" and any(
+            c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
+            for c in trig.token.children):
+        return "020"  # "petitioned the commission to extend registration": an appeal, not a complaint
+    if cameo[:3] == "084" and trig.kind == "verb" and trig.object is not None and \
+            lemma(content_head(trig.object, lexicon)) in lexicon.cue("captives") and (
+            unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military" or
+            any((a.code or "")[3:6] in ("MIL", "COP", "SPY") for a in actor)):
+        return "070"  # "French commandos freed four hostages": a rescue is aid (PLOVER manual), not a release
+    if cameo[:3] == "172" and trig.kind == "verb" and trig.object is not None and any(
+            lemma(g) in lexicon.cue("trade_flows") for c in trig.object.children
+            if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"):
+        return "163"  # "tightened restrictions on exports to South Korea": an embargo, not a domestic restriction
+    if cameo == "160" and trig.kind == "verb" and unit_kind([c for c in trig.token.children if c.dep_ == "dobj"],
+                                                            actor, lexicon):
+        return "0874"  # "withdrew its troops from the African Union mission": a pull-out, not leaving the body
     if cyber(trig):
         return "170"  # "the cyber attack by Russian hackers": coercion by hacking (PLOVER COERCE cyber)
     if trig.kind == "noun" and cameo[:3] == "174" and any(

@@ -566,7 +566,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         cameo, joint = doer, True  # "protesters stormed", "a raid by Boko Haram fighters": typed by the code
     row = lexicon.code(cameo)
     event_type = (pattern.event if rule is None and not joint and pattern.event else None) or \
-        (row.event if row else None)
+        (row.event if row else None) or ("REQUEST" if cameo[:2] == "02" else None)  # appeals (verbs.yaml header)
     if rule == "intent" and pattern.cameo[:2] == "08" and cameo[:2] == "03" and \
             governor not in lexicon.cue("willingness_governors"):
         # PLOVER 2.0 manual, CONCEDE: a declared future concession or withdrawal ("will withdraw
@@ -637,6 +637,11 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         home = next((a for a in actor if a.country and official(a)), None)
         if home is not None:  # "imposed a nationwide curfew": on its own country
             recipients, recipient_path = [replace(home, code=home.country, sector=None, actor_id=None)], "domestic"
+    if event_type == "RETREAT" and cameo[:3] == "087" and trig.kind == "verb" and recipients and \
+            not any(c.dep_ == "dobj" for c in trig.token.children) and all(
+            (r.code or "").startswith("IGO") and "PKO" not in (r.code or "") for r in recipients):
+        # "Colombia has formally withdrawn from Unasur": leaving a body is SANCTION withdraw (160)
+        cameo, event_type, row = "160", "SANCTION", lexicon.code("160")
     hosted = cameo == "043" and coded(recipients) and bool(actor) and not reciprocal
     if hosted:  # PLOVER codes a visit from the visitor's side (manual, CONSULT): CAMEO 042
         actor, recipients, cameo, row = recipients, actor, "042", lexicon.code("042")
