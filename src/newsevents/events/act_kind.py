@@ -35,7 +35,7 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     riot (145), by troops an assault; a raid by armed fighters is an assault (190), by police a
     search (1711); an "air raid" or a "drone strike" is aerial (195), not a labour strike; protesters demanding or denouncing, or
     gathering to do so, demonstrate (141)."""
-    word = lemma(trig.token)
+    word = getattr(trig.pattern, "lemma", None) or lemma(trig.token)  # the pattern knows a mis-lemmatised verb
     if trig.kind == "noun" and cameo[:2] in ("14", "17", "19") and word in lexicon.cue("aerial_acts") and any(
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"

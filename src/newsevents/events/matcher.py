@@ -202,13 +202,24 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
     return best
 
 
+def _past_stem(tok: Token, lexicon: Lexicon) -> list[VerbPattern] | None:
+    """Patterns of a past form the small model left unlemmatised ("petitioned", "stopped", "allied")."""
+    word = tok.lower_
+    if tok.pos_ != "VERB" or lemma(tok) != word or not word.endswith("ed") or len(word) < 6:
+        return None
+    for stem in (word[:-2], word[:-1], word[:-3] + "y", word[:-3]):
+        if stem in lexicon.verbs:
+            return lexicon.verbs[stem]
+    return None
+
+
 def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
     """Every event trigger in a sentence, verbs first claiming the nouns they govern."""
     verbs: list[Trigger] = []
     nouns: list[Trigger] = []
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ != "amod"):  # not "free education"
-            patterns = lexicon.verbs.get(lemma(tok)) or lexicon.verbs.get(tok.lower_)
+            patterns = lexicon.verbs.get(lemma(tok)) or lexicon.verbs.get(tok.lower_) or _past_stem(tok, lexicon)
             if patterns and (tok.pos_ != "AUX" or tok.dep_ not in ("aux", "auxpass")):
                 found = match_verb(tok, patterns, lexicon)
                 if found:
