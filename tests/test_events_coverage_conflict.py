@@ -310,6 +310,41 @@ COVERAGE = [
     ("The hacking of the Democratic National Committee's email servers was blamed on Russia.", "COERCE", None),
     ("A cyberattack on Estonia's banks and ministries was blamed on Russia.", "COERCE", "EST"),
     ("The hack of Sony Pictures was blamed on North Korea.", "COERCE", None),
+    # ---- wordings added with verbs_conflict.yaml (representations, petitions, ultimatum, in kind, pots and
+    # pans, boycotts, surrounding buildings, walkouts, flights, intrusions, alert orders, licences)
+    ("China lodged stern representations with the United States over the arms sale.", "ACCUSE", "USA"),
+    ("Beijing made solemn representations to Japan over the shrine visit.", "ACCUSE", "JPN"),
+    ("The Supreme Court threw out two petitions challenging the election result.", "REJECT", None),
+    ("A federal judge threw out the lawsuit brought by the state of Texas.", "REJECT", None),
+    ("The high court dismissed the petition filed by the opposition.", "REJECT", None),
+    ("Kenya threw out two Somali diplomats.", "SANCTION", "SOM"),  # persons: still an expulsion (166)
+    ("Iran shot down the American ultimatum on Monday.", "REJECT", "USA"),
+    ("The prime minister shot down the proposal for a unity government.", "REJECT", None),
+    ("Syria shot down an Israeli warplane over the Golan.", "ASSAULT", "ISR"),
+    ("Israel responded in kind with air strikes on Gaza.", "ASSAULT", None),
+    ("Pakistan responded in kind, shelling Indian positions along the border.", "ASSAULT", None),
+    ("Iran will respond in kind to any attack, the foreign ministry said.", "THREATEN", None),
+    ("Russia commenced large-scale military drills near the Ukrainian border.", "MOBILIZE", "UKR"),
+    ("The Indian and French navies commenced the joint military exercise in the Arabian Sea.", "COOPERATE", None),
+    ("Protesters banged pots and pans outside the home of the president.", "PROTEST", None),
+    ("Consumers in South Korea shunned Japanese beer, cars and clothing.", "PROTEST", "JPN"),
+    ("Chinese shoppers boycotted Japanese products after the island dispute.", "PROTEST", "JPN"),
+    ("Thousands of protesters surrounded the parliament in Yerevan.", "PROTEST", None),
+    ("Demonstrators surrounded the Israeli embassy in Amman.", "PROTEST", "ISR"),
+    ("Teachers walked out of classrooms across the state on Monday.", "PROTEST", None),
+    ("Thousands of garment workers walked out of factories in Bangladesh.", "PROTEST", None),
+    ("Doctors walked out of hospitals across Kenya on Monday.", "PROTEST", None),
+    ("The Iranian delegation walked out of the talks in Geneva.", "SANCTION", None),  # talks: 164 as before
+    ("Russian bombers flew in international airspace off Alaska's coast.", "MOBILIZE", "USA"),
+    ("Two Chinese warplanes flew over the Taiwan Strait median line.", "MOBILIZE", None),
+    ("Russian bombers flew near the Estonian border.", "MOBILIZE", "EST"),
+    ("Chinese coast guard ships intruded into Japanese territorial waters near the Senkaku islands.", "MOBILIZE", "JPN"),
+    ("Two Russian military aircraft intruded into Japanese airspace.", "MOBILIZE", "JPN"),
+    ("Kim Jong Un ordered the army to full combat readiness.", "MOBILIZE", None),
+    ("The president ordered the armed forces on high alert.", "MOBILIZE", None),
+    ("The government revoked the licences of five newspapers.", "COERCE", None),
+    ("The junta suspended the accreditation of foreign journalists.", "COERCE", None),
+    ("Authorities cancelled the licenses of three media outlets.", "COERCE", None),
 ]
 
 
@@ -371,6 +406,20 @@ NEGATIVE = [
     ("Hundreds of prisoners launched a hunger strike on Monday.", "ASSAULT"),  # not launch on + strike (190)
     ("The company suspended the executive's Twitter account.", "COERCE"),  # an account, not the platform
     ("Three soldiers were rushed to hospital after the blast.", "MOBILIZE"),  # taken for care
+    ("Ethiopia pushed ahead with the project despite Egyptian objections.", "REQUEST"),  # carries on, no demand
+    ("China pushed forward with the construction of the dam on the Mekong.", "REQUEST"),
+    ("Russia shot down a Ukrainian drone over Crimea.", "REJECT"),
+    ("Kenya threw out two Somali diplomats.", "REJECT"),
+    ("The minister responded in a statement on Monday.", "ASSAULT"),
+    ("Protesters beat pots and pans outside parliament.", "ASSAULT"),  # a cacerolazo (141)
+    ("Investors shunned Argentine bonds.", "PROTEST"),
+    ("Police surrounded the house of the suspect.", "PROTEST"),
+    ("The Iranian delegation walked out of the talks in Geneva.", "PROTEST"),
+    ("The president walked out of hospital on Sunday.", "PROTEST"),
+    ("The president walked out of hospital on Sunday.", "SANCTION"),
+    ("The pope flew over Iraq on his way to Rome.", "MOBILIZE"),
+    ("The prime minister ordered emergency aid to the state of Kerala.", "MOBILIZE"),
+    ("The prime minister flew over the flooded region on Sunday.", "MOBILIZE"),  # only warplanes flown count
 ]
 
 
@@ -379,6 +428,8 @@ GAPS = [
     ("Poland declared two Russian diplomats persona non grata.", "SANCTION", "RUS"),  # misparsed clause
     ("Turkey blocked access to Wikipedia.", "COERCE", None),  # verbs.yaml block + access is 144 (roads)
     ("South Korea scrambled fighter jets after Russian bombers entered its air zone.", "MOBILIZE", None),  # misparse
+    ("The president ordered the military to a state of alert.", "MOBILIZE", None),  # 'alert' sits under 'state of'
+    ("Russian jets flew near the Estonian border.", "MOBILIZE", "EST"),  # 'jet' is not in frames.yaml military_units
 ]
 COVERAGE += [pytest.param(*row, marks=pytest.mark.xfail(reason="outside the lexicon", strict=True)) for row in GAPS]
 

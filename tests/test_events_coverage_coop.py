@@ -354,6 +354,36 @@ POSITIVE = [
     ("The kidnappers set the hostages free on Monday.", "RETREAT", None),
     ("Israel paused its offensive in Gaza for the holiday.", "RETREAT", None),
     ("Turkey rushed two field hospitals to Syria.", "AID", "SYR"),
+    # wordings added with verbs_cooperation.yaml: consent, work with, sit together, support for, sign up to,
+    # in favour of, stand behind, forgiveness, exchanged lists, details, evacuees, holding fire
+    ("The rebels consented to share power with the transitional government.", "AGREE", None),
+    ("Hamas consented to the truce proposed by Egyptian mediators.", "AGREE", None),
+    ("Japan worked with Australia on a new maritime surveillance system.", "COOPERATE", "AUS"),
+    ("Xi and Biden sat down together in Bali on Monday.", "CONSULT", "USA"),
+    ("Modi sat down with Xi in Wuhan for informal talks.", "CONSULT", "CHN"),
+    ("The two sides commenced talks in Doha on Saturday.", "CONSULT", None),
+    ("Erdogan reaffirmed Turkey's unwavering support for Azerbaijan.", "SUPPORT", "AZE"),
+    ("Tokyo reiterated its support for Taiwan's participation in the WHO.", "SUPPORT", "TWN"),
+    ("Macron voiced unwavering support for Ukraine on Tuesday.", "SUPPORT", "UKR"),
+    ("Germany pledged its support for Moldova's bid to join the EU.", "AGREE", "MDA"),  # a pledge stays AGREE
+    ("Sudan signed up to the Abraham Accords in January.", "SUPPORT", None),
+    ("Britain signed up to the treaty banning cluster munitions.", "SUPPORT", None),
+    ("The chancellor spoke out in favour of Ukraine's membership of the European Union.", "SUPPORT", "UKR"),
+    ("The Turkish president came out in favor of Finland's bid to join NATO.", "SUPPORT", "FIN"),
+    ("Washington stands firmly behind Taiwan, the secretary of state said.", "SUPPORT", "TWN"),
+    ("Germany stood behind Poland in the dispute over the border wall.", "SUPPORT", "POL"),
+    ("Germany stood with Poland in the dispute over the border.", "SUPPORT", "POL"),
+    ("Australia stood by Japan during the dispute.", "SUPPORT", "JPN"),
+    ("The German president asked the victims' descendants for forgiveness.", "CONCEDE", None),
+    ("The Belgian king asked forgiveness of the Congolese people for colonial abuses.", "CONCEDE", "COD"),
+    ("India and Pakistan exchanged lists of their nuclear installations on Wednesday.", "COOPERATE", "PAK"),
+    ("Kenya and Somalia exchanged intelligence on al-Shabaab cells.", "COOPERATE", None),
+    ("The CIA passed details of a planned attack to Russia.", "COOPERATE", "RUS"),
+    ("Israel shared details of the planned attack with Australia.", "COOPERATE", "AUS"),
+    ("Britain handed details of the plot to Pakistan.", "COOPERATE", "PAK"),
+    ("Albania received the first group of 51 Afghan evacuees on Thursday.", "AID", None),
+    ("Uganda received 2,000 refugees from Congo last week.", "AID", None),
+    ("Both sides held their fire along the border on Sunday.", "RETREAT", None),
     # outside the lexicon: "free" on a nationality-modified or partitive object ("free two American journalists")
     pytest.param("The rebels set free two American journalists.", "RETREAT", None,
                  marks=pytest.mark.xfail(reason="'free' hangs on the object: phrase 'free american journalist'", strict=True)),
@@ -399,6 +429,9 @@ NEGATIVE = [
     ("The mayor was caught soliciting bribes from contractors.", "REQUEST"),
     ("Saudi Arabia is pumping about 10 million barrels of oil a day.", "COOPERATE"),  # output, not a sale
     ("Dockworkers unloaded the cargo of wheat at the port.", "AID"),  # cargo, not relief
+    ("Protesters sat down in the road outside parliament.", "CONSULT"),  # a sit-down, not a meeting
+    ("The ministry received 300 applications from refugees.", "AID"),
+    ("The two sides exchanged fire across the border.", "COOPERATE"),
 ]
 
 

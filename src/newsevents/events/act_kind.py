@@ -46,7 +46,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "010"  # "clashed, leaving 20 troops dead / dozens wounded": a result, not a departure
     if word in lexicon.cue("force_acts") and trig.kind == "verb" and cameo[:2] in ("08", "15") and \
             not (word == "leave" and trig.pattern.objects) and \
-            not any(c.dep_ == "dobj" for c in trig.token.children if word != "leave") and not (
+            not (word != "leave" and unit_kind([c for c in trig.token.children if c.dep_ == "dobj"], [], lexicon)) and \
+            not (
             unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or
             any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)):
         return "010"  # not armed units: a departure or a voyage, no event
