@@ -384,9 +384,28 @@ def test_serve_slow_body_times_out(examples_store, tmp_path, pipeline):
             s.sendall(f"POST /documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\n"
                       "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\nonly a little".encode())
             start = time.monotonic()
-            reply = s.recv(4096).decode()
+            reply = _read_response(s)
         assert time.monotonic() - start < 5
         assert reply.startswith("HTTP/1.1 408") and '"timeout"' in reply
+
+
+def _read_response(s: socket.socket) -> str:
+    """A whole HTTP response: the headers and body may come in separate packets."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = s.recv(4096)
+        if not chunk:
+            return data.decode()
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(next((line.split(b":", 1)[1] for line in head.split(b"\r\n")
+                       if line.lower().startswith(b"content-length:")), b"0"))
+    while len(body) < length:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        body += chunk
+    return (head + b"\r\n\r\n" + body).decode()
 
 
 # -- sharing the store with other processes ------------------------------------------------
