@@ -13,6 +13,8 @@ from .lexicon import Lexicon
 from .matcher import Trigger, content_head, lemma
 from .roles import Role, conjuncts, is_passive
 
+NO_EVENT = "010"  # a statement code: PLOVER has no type for it, so the act is dropped
+
 
 def type_of(trig: Trigger, lexicon: Lexicon) -> str:
     row = lexicon.code(trig.pattern.cameo)
@@ -33,27 +35,15 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
              lexicon: Lexicon) -> str | None:
     """Acts whose kind depends on who does them or how: a building stormed by protesters is a
     riot (145), by troops an assault; a raid by armed fighters is an assault (190), by police a
-    search (1711); an "air raid" or a "drone strike" is aerial (195), not a labour strike; protesters demanding or denouncing, or
-    gathering to do so, demonstrate (141)."""
+    search (1711); an "air raid" or a "drone strike" is aerial (195), not a labour strike;
+    protesters demanding or denouncing, or gathering to do so, demonstrate (141). NO_EVENT when
+    the wording is no event at all in this use."""
     word = getattr(trig.pattern, "lemma", None) or lemma(trig.token)  # the pattern knows a mis-lemmatised verb
     if trig.kind == "noun" and cameo[:2] in ("14", "17", "19") and word in lexicon.cue("aerial_acts") and any(
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"
-    # "tens of thousands of demonstrators": the people, not the number
-    if word in lexicon.cue("force_acts") and trig.kind == "verb" and (any(
-            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ" for c in trig.token.children) or
-            trig.token.tag_ == "VBG" and trig.token.dep_ == "advcl"):
-        return "010"  # "clashed, leaving 20 troops dead / dozens wounded": a result, not a departure
-    if word in lexicon.cue("force_acts") and trig.kind == "verb" and cameo[:2] in ("08", "15") and \
-            not (word == "leave" and trig.pattern.objects) and \
-            not (word != "leave" and unit_kind([c for c in trig.token.children if c.dep_ == "dobj"], [], lexicon)) and \
-            not (
-            unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or
-            any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)):
-        return "010"  # not armed units: a departure or a voyage, no event
-    if trig.kind == "verb" and any(c.dep_ == "prep" and c.lower_ in ("to", "into") and lemma(g) in lexicon.cue("care_places")
-                                   for c in trig.token.children for g in c.children if g.dep_ == "pobj"):
-        return "010"  # "three soldiers were rushed to hospital": taken for care, not deployed
+    if _no_event(trig, word, cameo, actor_role, actor, lexicon):
+        return NO_EVENT
     if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
             cameo[:2] == "02" and not _asks_anything(trig.token):
         return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
@@ -79,6 +69,7 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             lemma(content_head(g, lexicon)) in lexicon.cue("diplomat_words") for c in trig.token.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return "161"  # "Prague's expulsion of 18 Russian diplomats": breaking off relations, not a deportation
+    # "tens of thousands of demonstrators": the people, not the number
     heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
     if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
         return "145"  # "protesters stormed / set fire to the consulate": a riot
@@ -223,3 +214,24 @@ def _asks_anything(verb: Token) -> bool:
     pobj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
     return pobj is not None and any(g.dep_ in ("acl", "relcl", "prep") and (
         any(a.lower_ == "to" for a in g.children) or g.lower_ in ("for", "to")) for g in pobj.children)
+
+
+def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, actor: list[EventActor],
+              lexicon: Lexicon) -> bool:
+    """Wordings that are no event in this use: a departure, voyage or flight by someone other than
+    armed units ("the prime minister left Paris", "a cargo ship sailed through the canal"), a
+    result ("clashed, leaving 20 troops dead"), people taken for care ("rushed to hospital")."""
+    if trig.kind != "verb":
+        return False
+    tok = trig.token
+    if word in lexicon.cue("force_acts"):
+        if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ" for c in tok.children) or \
+                tok.tag_ == "VBG" and tok.dep_ == "advcl":
+            return True
+        flown = word != "leave" and unit_kind([c for c in tok.children if c.dep_ == "dobj"], [], lexicon)
+        armed = unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or \
+            any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)
+        if cameo[:2] in ("08", "15") and not (word == "leave" and trig.pattern.objects) and not flown and not armed:
+            return True
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and lemma(g) in lexicon.cue("care_places")
+               for c in tok.children for g in c.children if g.dep_ == "pobj")
