@@ -1071,3 +1071,14 @@ def test_events_purpose_shares_its_verbs_future(pipeline):
 def test_events_acts_typed_by_who_and_what(pipeline, text, event_type, cameo):
     main = events_of(text, pipeline)[0]
     assert (main.event, main.cameo) == (event_type, cameo)
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("The armies of India and Mongolia commenced a joint military exercise on Saturday.", {"INDMIL", "MNGMIL"}),
+    ("Foreign ministers of China and Russia met in Moscow on Tuesday.", {"CHNGOV", "RUSGOV"}),
+    ("Troops from India and Pakistan held their fire along the Line of Control on Friday.", {"INDMIL", "PAKMIL"}),
+])
+def test_events_one_kind_of_actor_for_every_country_named(pipeline, text, actors):
+    main = events_of(text, pipeline)[0]
+    assert {a.code for e in events_of(text, pipeline) if e.trigger.text == main.trigger.text
+            for a in e.actor} == actors

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -41,7 +41,46 @@ def resolve_role(role: Role | None, ctx: Context, at: int) -> list[EventActor]:
             patron = _patron(head, ctx)
             if patron is not None:  # "hackers working for the Russian government"
                 found = resolve(patron, ctx.index, ctx.document.text) or found
-        out += found
+        shared = _shared_with(head, found, ctx)
+        out += found + shared
+    return _same_kind(role, out)
+
+
+def _same_kind(role: Role, out: list[EventActor]) -> list[EventActor]:
+    """ "Foreign ministers of China and Russia" parsed as "ministers of China" and "Russia": a bare
+    country coordinated with "<kind> of <country>" is that kind of actor too."""
+    if len(role.heads) < 2:
+        return out
+    first = role.heads[0]
+    of_country = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in first.children)
+    kinded = next((a for a in out if a.sector and a.country), None)
+    if not of_country or kinded is None:
+        return out
+    bare = {(h.idx, h.idx + len(h)) for h in role.heads[1:] if h.pos_ == "PROPN"}
+    return [replace(a, code=a.country + kinded.sector) if a.code and a.code == a.country and
+            any(s <= a.start < e or a.start <= s < a.end for s, e in bare) else a for a in out]
+
+
+def _shared_with(head: Token, found: list[EventActor], ctx: Context) -> list[EventActor]:
+    """ "the armies of India and Mongolia", "foreign ministers of China and Russia": the same kind
+    of actor for every country coordinated after the first (the actor stage codes the phrase by
+    the first, and the others as bare countries). Replaces `found`'s bare countries and adds the
+    countries it lacks."""
+    first = next((a for a in found if a.sector and a.country), None)
+    if first is None:
+        return []
+    others = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+              for pobj in prep.children if pobj.dep_ == "pobj" for o in conjuncts(pobj)[1:]]
+    out = []
+    for other in others:
+        country = next((a.country for a in resolve(other, ctx.index, ctx.document.text)
+                        if a.country and a.code == a.country and a.country != first.country), None)
+        if country is None:
+            continue
+        for a in [a for a in found if a.country == country and a.code == country]:
+            found.remove(a)  # the bare country becomes the same kind of actor as the first
+        out.append(replace(first, text=other.text, start=other.idx, end=other.idx + len(other),
+                           code=country + first.sector, country=country, actor_id=None))
     return out
 
 
