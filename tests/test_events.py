@@ -1082,3 +1082,8 @@ def test_events_one_kind_of_actor_for_every_country_named(pipeline, text, actors
     main = events_of(text, pipeline)[0]
     assert {a.code for e in events_of(text, pipeline) if e.trigger.text == main.trigger.text
             for a in e.actor} == actors
+
+
+def test_events_special_forces_freeing_tourists_rescue_them(pipeline):
+    main = events_of("French special forces freed two French tourists who had been kidnapped in Benin.", pipeline)[0]
+    assert (main.event, main.cameo) == ("AID", "070")

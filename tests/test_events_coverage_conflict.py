@@ -35,6 +35,9 @@ COVERAGE = [
     ("The opposition began collecting signatures to force a referendum on the reform.", "PROTEST", None),
     ("Russian forces violated the ceasefire agreement in the Donbas on Sunday.", "ASSAULT", None),
     ("Mexico began deploying 6,000 National Guard members to its southern border.", "MOBILIZE", None),
+    ("Eastern Libyan commander Khalifa Haftar ordered his forces to advance on Tripoli.", "MOBILIZE", None),
+    ("Iranian authorities imposed a near-total internet blackout on Sunday.", "COERCE", None),
+    ("Thousands of Thais defied a ban on gatherings to rally in central Bangkok on Thursday.", "PROTEST", None),
     # ---- 10 DEMAND -> REQUEST
     ("Turkey demanded that Sweden extradite members of the Kurdish militant group.", "REQUEST", "SWE"),
     ("Seoul demanded an apology from Tokyo over the wartime remarks.", "REQUEST", "JPN"),

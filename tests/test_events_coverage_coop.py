@@ -354,6 +354,8 @@ POSITIVE = [
     ("The kidnappers set the hostages free on Monday.", "RETREAT", None),
     ("Israel paused its offensive in Gaza for the holiday.", "RETREAT", None),
     ("Turkey rushed two field hospitals to Syria.", "AID", "SYR"),
+    ("China and Laos opened a $6 billion railway linking Kunming with Vientiane on Friday.", "COOPERATE", None),
+    ("Qatar delivered $15 million in cash to the Gaza Strip on Friday.", "AID", "PSE"),
     # wordings added with verbs_cooperation.yaml: consent, work with, sit together, support for, sign up to,
     # in favour of, stand behind, forgiveness, exchanged lists, details, evacuees, holding fire
     ("The rebels consented to share power with the transitional government.", "AGREE", None),

@@ -51,8 +51,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
             for c in trig.token.children):
         return "020"  # "petitioned the commission to extend registration": an appeal, not a complaint
-    if cameo[:3] == "084" and trig.kind == "verb" and trig.object is not None and \
-            lemma(content_head(trig.object, lexicon)) in lexicon.cue("captives") and (
+    freed = trig.object if trig.object is not None else next(
+        (c for c in trig.token.children if c.dep_ == "dobj"), None) if trig.kind == "verb" else None
+    if cameo[:3] == "084" and freed is not None and lemma(content_head(freed, lexicon)) in lexicon.cue("captives") and (
             unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military" or
             any((a.code or "")[3:6] in ("MIL", "COP", "SPY") for a in actor)):
         return "070"  # "French commandos freed four hostages": a rescue is aid (PLOVER manual), not a release
@@ -63,6 +64,11 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     if cameo == "160" and trig.kind == "verb" and unit_kind([c for c in trig.token.children if c.dep_ == "dobj"],
                                                             actor, lexicon):
         return "0874"  # "withdrew its troops from the African Union mission": a pull-out, not leaving the body
+    if word == "defy" and trig.kind == "verb" and any(
+            (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)) and
+            any(p.event == "PROTEST" for p in lexicon.verbs.get(lemma(c), ()))
+            for c in trig.token.children):
+        return "141"  # "thousands defied a ban on gatherings to rally in Bangkok": defying it is the protest
     if cyber(trig):
         return "170"  # "the cyber attack by Russian hackers": coercion by hacking (PLOVER COERCE cyber)
     if trig.kind == "noun" and cameo[:3] == "174" and any(
