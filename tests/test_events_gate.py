@@ -4,7 +4,7 @@ Runs the PLOVER gold records (../shared/data/plover/PLOVER_GSR_CAMEO.json) throu
 pipeline and fails when event-type, source-code or target-code accuracy drops below the floors
 kept under "events" in tests/eval_baseline.json. The figures are computed exactly as
 bench/events_bench.py computes them (the same functions); the bench's report holds the misses.
-The modern sentence sets the developers read (bench/events_modern.jsonl, events_dev3-5.jsonl)
+The modern sentence sets the developers read (bench/events_modern.jsonl, events_dev3-6.jsonl)
 have type-accuracy floors under "events_sets"; the held-out sets are never gated. Skipped when
 ../shared (the scorer) is absent. Raise the floors when the stage improves; never lower them to
 make a change pass.
