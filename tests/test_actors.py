@@ -332,3 +332,12 @@ def test_a_name_in_apposition_or_after_a_title_with_for_takes_the_title():
 ])
 def test_group_names_and_historic_demonyms(sentence, mention, country):
     assert by_mention(actors_of(sentence), mention).country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Latin American leaders condemned the coup.",
+    "The South American Mercosur bloc signed the deal.",
+])
+def test_actors_regional_adjective_is_not_the_united_states(pipeline, text):
+    from newsevents.pipeline import extract
+    assert "USA" not in {a.country for a in extract(text, pipeline=pipeline).actors}

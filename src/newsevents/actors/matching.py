@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..resources import read_lines
 from .knowledge import Knowledge
 
 NAME, NAME_CI, DEMONYM, ROLE, PERSON_NAME = "NAME", "NAME_CI", "DEMONYM", "ROLE", "PERSON_NAME"
@@ -64,7 +65,7 @@ def find_matches(doc: Doc, knowledge: Knowledge) -> Found:
     for match_id, start, end in m.roles(doc):
         label = strings[match_id]
         (names if label == NAME_CI else roles).append(Span(doc, start, end, label=label))
-    names, demonyms = [s for s in names if not stance(s)], [s for s in demonyms if not stance(s)]
+    names, demonyms = [s for s in names if not stance(s)], [s for s in demonyms if not stance(s) and not regional(s)]
     return Found(names=_longest(names), demonyms=_longest(demonyms), roles=_longest(roles))
 
 
@@ -72,6 +73,17 @@ def stance(span: Span) -> bool:
     """'anti-Syria', 'pro-Iranian': a stance towards the country, not the country acting."""
     doc, i = span.doc, span.start
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+def regional(span: Span) -> bool:
+    """'South American', 'Latin American': the demonym ends a region's adjective, not a country's."""
+    doc, i = span.doc, span.start
+    return i >= 1 and f"{doc[i - 1].lower_} {span.root.lower_.rstrip('s')}" in regional_demonyms()
+
+
+@lru_cache(maxsize=1)
+def regional_demonyms() -> frozenset[str]:
+    return frozenset(read_lines("actors/regional_demonyms.txt"))
 
 
 def backer(span: Span) -> bool:

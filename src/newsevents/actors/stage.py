@@ -287,8 +287,6 @@ def _known_name(b: _Builder, span: SpacySpan) -> None:
 
 
 def _demonym(b: _Builder, span: SpacySpan) -> None:
-    if span.start > 0 and b.doc[span.start - 1].lower_ in _CONTINENT_PARTS and span.text in _CONTINENT_DEMONYMS:
-        return  # "the South American Mercosur bloc", "Latin American leaders": a region, not the US
     previous = [d for d in b.found.demonyms if d.end == span.start]
     if previous:
         return  # "Bosnian Serbs": the group lives in the first one's country, which took the mention
@@ -316,10 +314,6 @@ def _demonym(b: _Builder, span: SpacySpan) -> None:
     if ref is not None:
         actor = b.actor(f"country:{ref.code}:{ref.name}", lambda: _coded(ref.name, "country", Context(), ref))
         b.mention(actor, span.start_char, span.end_char, span.root.i)
-
-
-_CONTINENT_PARTS = {"south", "north", "latin", "central", "pan", "east", "west", "southeast", "northeast"}
-_CONTINENT_DEMONYMS = {"American", "Americans", "African", "Africans", "Asian", "Asians"}
 
 
 def _place(b: _Builder, span: SpacySpan) -> None:

@@ -181,8 +181,8 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         doer = subject(claim.head, lexicon)  # "the Houthis claimed responsibility for the attack"
         if doer is not None:
             return Role(doer.heads, f"for<{lemma(claim)}<{lemma(claim.head)}.{doer.path}")
-    if own is None and blamed_copula(trig.token, lexicon) is not None:
-        cop = blamed_copula(trig.token, lexicon)
+    cop = blamed_copula(trig.token, lexicon) if own is None else None
+    if cop is not None:
         subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ not in ("it", "this", "that", "what", "who"):
             return Role(conjuncts(subj), f"{trig.token.head.lower_}<{lemma(cop)}.nsubj")
@@ -646,11 +646,12 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     if hosted:  # PLOVER codes a visit from the visitor's side (manual, CONSULT): CAMEO 042
         actor, recipients, cameo, row = recipients, actor, "042", lexicon.code("042")
     sentence = span_of(ctx.document, sent.start_char, sent.end_char)
+    hacking = cyber(trig)
     base = Event(
         event=event_type, cameo=cameo, actor=actor, recipient=recipients, sentence=sentence,
         trigger=span_of(ctx.document, trig.start, trig.end),
-        mode="cyber" if cyber(trig) else (row.mode if row else None) or getattr(pattern, "mode", None),
-        context=(list(row.context) if row else []) + (["cyber"] if cyber(trig) else []), quad=row.quad if row else None,
+        mode="cyber" if hacking else (row.mode if row else None) or getattr(pattern, "mode", None),
+        context=(list(row.context) if row else []) + (["cyber"] if hacking else []), quad=row.quad if row else None,
         goldstein=row.goldstein if row else None, negated=mod.negated,
         location=recipients[0].text if recipient_path == "location" else None,
         modality=_label(mod, claimant, actor, rule),
