@@ -57,16 +57,18 @@ def best_event(score: ModuleType, gold: dict[str, Any], events: list[dict[str, A
     return max(events, key=fit) if events else None
 
 
-def predict(golds: list[dict[str, Any]], pipeline: Pipeline) -> dict[str, dict[str, Any]]:
-    """The pipeline's events for each gold sentence, as score_events.py reads them."""
-    preds: dict[str, dict[str, Any]] = {}
+def predict(golds: list[dict[str, Any]], pipeline: Pipeline) -> list[dict[str, Any]]:
+    """The pipeline's events for each gold sentence, in gold order, as score_events.py reads them.
+
+    A list, not a dict by id: the PLOVER file gives one id (COERCE-0004) to two different sentences."""
+    preds = []
     for g in golds:
         a = extract(g["text"], date=g.get("date"), id=str(g["id"]), pipeline=pipeline)
-        preds[str(g["id"])] = {"id": str(g["id"]), "events": [asdict(e) for e in a.events]}
+        preds.append({"id": str(g["id"]), "events": [asdict(e) for e in a.events]})
     return preds
 
 
-def accuracy(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, float]:
+def accuracy(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, float]:
     """Type, source-code and target-code accuracy of the best event per gold sentence (the CI gate's figures)."""
     report = figures(tool("score_events"), golds, preds)
     return {k: report[k] for k in ("type_accuracy", "source_code_accuracy", "target_code_accuracy")}
@@ -85,16 +87,16 @@ def run(gold_path: Path, out_path: Path, limit: int | None) -> dict[str, Any]:
     return report
 
 
-def figures(score: ModuleType, golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def figures(score: ModuleType, golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:
 
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     type_ok = src_ok = tgt_ok = 0
-    for g in golds:
+    for g, pred in zip(golds, preds, strict=True):
         want = score.V05.get(g["gold_root"], {g["gold_root"]})
         gold_type = sorted(want)[0]
-        evs = preds[str(g["id"])]["events"]
+        evs = pred["events"]
         best = best_event(score, g, evs)
         got = best["event"] if best else "NONE"
         ok = got in want
@@ -126,12 +128,12 @@ def figures(score: ModuleType, golds: list[dict[str, Any]], preds: dict[str, dic
     return report
 
 
-def score_line(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> str:
+def score_line(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> str:
     """score_events.py's own summary line on the same predictions."""
     with tempfile.TemporaryDirectory() as tmp:
         g, p = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
         g.write_text("".join(json.dumps(x) + "\n" for x in golds))
-        p.write_text("".join(json.dumps(x) + "\n" for x in preds.values()))
+        p.write_text("".join(json.dumps(x) + "\n" for x in preds))
         out = subprocess.run([sys.executable, str(SHARED / "tools" / "score_events.py"), str(g), str(p)],
                              capture_output=True, text=True, check=True).stdout
     return out.strip()

@@ -1087,3 +1087,41 @@ def test_events_one_kind_of_actor_for_every_country_named(pipeline, text, actors
 def test_events_special_forces_freeing_tourists_rescue_them(pipeline):
     main = events_of("French special forces freed two French tourists who had been kidnapped in Benin.", pipeline)[0]
     assert (main.event, main.cameo) == ("AID", "070")
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    # a condition is not a fact
+    ("If Iran attacks Israel, the United States will respond.", "attacks", "hypothetical"),
+    ("Norway will defend Saudi Arabia if it is attacked by Iran.", "attacked", "hypothetical"),
+    # an act asked for, which spaCy hangs on the request as a purpose, is not done
+    ("Kenzo Oshima demanded parties to the conflict in Iraq to allow aid workers freedom of movement.",
+     "allow", "hypothetical"),
+])
+def test_events_conditions_and_requested_acts_are_not_facts(pipeline, text, trigger, modality):
+    ev = next(e for e in events_of(text, pipeline) if e.trigger.text == trigger)
+    assert ev.modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "US authorities said that removing the sanctions on Burma is out of the question.",
+    "Lifting the embargo on Burma is not an option, US officials said.",
+])
+def test_events_an_act_ruled_out_is_refused_by_the_speaker(pipeline, text):
+    main = events_of(text, pipeline)[0]
+    assert main.event == "REJECT" and not main.negated
+    assert {a.country for a in main.actor} == {"USA"}
+    assert {a.country for a in main.recipient} == {"MMR"}
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Qatar helped broker a ceasefire between Israel and Hamas.", "CONSULT", "045"),  # the act helped
+    ("The United States helped Iraq rebuild its army.", "AID", "070"),  # a doer of its own: aid
+    ("Saudi Arabia mobilized pressure groups in the United States.", "SUPPORT", "053"),  # no force
+    ("The WHO dispatched a team of experts to Wuhan to investigate the origins of the virus.", "ACCUSE", "090"),
+    ("India sent troops to Kashmir to protect the pilgrims.", "MOBILIZE", "154"),
+])
+def test_events_helping_mobilizing_and_sending_to_investigate(pipeline, text, event_type, cameo):
+    evs = events_of(text, pipeline)
+    assert (evs[0].event, evs[0].cameo) == (event_type, cameo)
+    if event_type == "ACCUSE":  # the purpose is not coded apart
+        assert len([e for e in evs if e.event == "ACCUSE"]) == 1 and evs[0].recipient[0].country == "CHN"

@@ -153,6 +153,7 @@ POSITIVE = [
     ("The UN Security Council extended the mandate of its peacekeeping mission in Mali.", "AID", None),
     # 08 yield
     ("Authorities lifted the curfew in Kashmir.", "CONCEDE", None),
+    ("Indian authorities reduced the curfew in Srinagar on Monday.", "CONCEDE", "IND"),
     ("The government lifted the state of emergency.", "CONCEDE", None),
     ("The junta has taken steps to restore political freedoms in Thailand.", "CONCEDE", None),
     ("Iran freed the British-Iranian aid worker.", "RETREAT", None),

@@ -75,6 +75,28 @@ def governed(found: list[tuple[Trigger, list[Event]]]) -> None:
                     e.explain["recipient_path"] = "governed:" + str(act.explain.get("recipient_path"))
 
 
+def investigative_dispatches(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
+    """ "sent 21 military and civilian personnel to Bosnia to investigate ...", "dispatched a team
+    to probe the attack": people sent to investigate are the investigation (as "dispatched
+    inspectors" is), done where they are sent; the purpose is not coded apart."""
+    by_token = {trig.token.i: evs for trig, evs in found}
+    for trig, evs in found:
+        if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("dispatch_verbs"):
+            continue
+        for c in trig.token.children:
+            purpose = c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
+            if not purpose or not probes:
+                continue
+            probe = probes[0]
+            for e in evs:
+                if e.event in ("MOBILIZE", "AID"):
+                    e.event, e.cameo, e.mode, e.context = "ACCUSE", probe.cameo, probe.mode, list(probe.context)
+                    e.quad, e.goldstein = probe.quad, probe.goldstein
+                    e.explain["dispatch"] = "sent to investigate: the investigation (CAMEO 09)"
+                    by_token[c.i][:] = [p for p in by_token[c.i] if p not in probes]
+
+
 def imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
     """An order that is the act it orders: a restriction imposed on the addressee ("ordered the
     newspaper to suspend publication"), an act ordered done to the addressee ("ordered the

@@ -24,6 +24,7 @@ class Modality:
     conditional: bool = False
     intent: bool = False  # "plans to", "is ready to", "will" in the actor's own words
     obligation: bool = False  # "must", "should"
+    ruled_out: bool = False  # "removing the sanctions is out of the question": refused by the speaker
     speech: Token | None = None  # the verb of saying whose complement holds the event
     governor: Token | None = None  # the verb or adjective the event's clause depends on
     cues: list[str] = field(default_factory=list)
@@ -68,6 +69,16 @@ def _read_auxiliaries(tok: Token, m: Modality, lexicon: Lexicon) -> None:
             m.cues.append(word)
 
 
+def _rules_out(copula: Token, lexicon: Lexicon) -> bool:
+    """ "... is out of the question", "... is off the table", "... is not an option": the clausal
+    subject of this copula is ruled out."""
+    if lemma(copula) != "be":
+        return False
+    said = " ".join(t.lower_ for c in copula.children if c.dep_ in ("prep", "attr", "acomp", "neg")
+                    for t in ([c] if c.dep_ == "neg" else c.subtree))
+    return any(phrase in said for phrase in lexicon.cue("ruling_out_phrases"))
+
+
 def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -> Modality:
     """Read the modality of the clause headed by `verb`, climbing to its governors.
 
@@ -80,6 +91,11 @@ def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -
     tok = verb
     m.negated = _negated(tok, lexicon)
     _read_auxiliaries(tok, m, lexicon)
+    if tok.dep_ == "csubj" and _rules_out(tok.head, lexicon):
+        m.negated = m.ruled_out = True
+        m.governor = tok.head
+        m.cues.append("ruled out")
+        tok = tok.head  # on to the verb of saying above, if any
     for _ in range(8):
         if tok.dep_ == "prep" and tok.head.i != tok.i:  # "looking at scheduling ..."
             tok = tok.head
@@ -97,9 +113,20 @@ def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -
             if dep == "conj":
                 tok = gov
                 continue
+            mark = next((c.lower_ for c in tok.children if c.dep_ == "mark" and
+                         c.lower_ in lexicon.cue("conditional_marks")), None)
+            if mark is not None:  # "if Iran attacks Israel, ...": the condition is not a fact
+                m.hypothetical = True
+                m.cues.append(mark)
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and gov.pos_ in ("VERB", "AUX"):
                 # "will dispatch a delegation next week to discuss ...": a purpose shares its verb's future
                 _read_auxiliaries(gov, m, lexicon)
+                if lemma(gov) in lexicon.cue("request_verbs"):
+                    # "demanded parties to the conflict to allow ...": spaCy hangs the act asked
+                    # for on the request as a purpose; it is asked for, not done
+                    m.governor = gov
+                    m.hypothetical = True
+                    m.cues.append(lemma(gov))
             break
         m.governor = m.governor or gov
         word = lemma(gov)

@@ -9,7 +9,8 @@ from ..records import Actor, Document, Event, EventActor
 from .act_kind import by_doer, cyber, debt_relief, moved_units, official, type_of, unit_kind
 from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
 from .lexicon import Lexicon, NounPattern, VerbPattern
-from .linked import accusation, addressee, blamed_copula, governed, imposed_orders, obligations, protest_topics
+from .linked import (accusation, addressee, blamed_copula, governed, imposed_orders, investigative_dispatches,
+                     obligations, protest_topics)
 from .matcher import Trigger, content_head, find_triggers, lemma
 from .modality import Modality, assess
 from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, is_passive, noun_agent,
@@ -76,6 +77,7 @@ def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
     governed(found)
     imposed_orders(found, lexicon)
+    investigative_dispatches(found, lexicon)
     # debt relief agreed to comes before the agreement (debt_relief)
     depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
              for trig, evs in found for e in evs}
@@ -115,13 +117,20 @@ def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
 
 def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
     """ "vowed to fight", "threatened to impose a curfew": the bare promise or threat gives way to
-    the act it governs, which is coded as the intent or threat of that act."""
-    at = {t.token.i for t in triggers}
-    absorbing = lexicon.cue("absorbing_governors")
+    the act it governs, which is coded as the intent or threat of that act; "helped broker a
+    ceasefire": the help gives way to the act helped."""
+    at = {t.token.i: t for t in triggers}
+    helping = lexicon.cue("helping_verbs")
+    absorbing = lexicon.cue("absorbing_governors") | helping
+
+    def absorbed_by(t: Trigger, c: Token) -> bool:
+        if c.i in at:  # "helped defend Saudi Arabia" is aid, not a verbal defence (052)
+            return not (lemma(t.token) in helping and at[c.i].pattern.cameo == "052")
+        return any(g.dep_ == "dobj" and g.i in at for g in c.children)
+
     return [t for t in triggers if not (
         t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
-        any(c.dep_ == "xcomp" and (c.i in at or any(g.dep_ == "dobj" and g.i in at for g in c.children))
-            for c in t.token.children))]
+        any(c.dep_ == "xcomp" and absorbed_by(t, c) for c in t.token.children))]
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
@@ -512,6 +521,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     if told is not None and resolve_role(told, ctx, trig.token.idx):
         # "told Ukraine that it must withdraw": who is told to is who must
         actor_role, actor = told, resolve_role(told, ctx, trig.token.idx)
+    elif not actor and mod.ruled_out and claimant:
+        actor = claimant  # "removing the sanctions is out of the question, US officials said": theirs to refuse
     elif not coded(actor) and pronoun and (coded(claimant) or claimant and not actor):
         # "Hungary said it will support ...", "Militants ... said they attempted to ...": the speaker
         actor = claimant
@@ -525,7 +536,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     governor = lemma(mod.governor) if mod.governor is not None else ""
     hostile = cameo[:2] in _HOSTILE_ROOTS
     # "declined to resign"; "failed to reach agreement": an agreement that fails is not reached
-    refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or (
+    refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or mod.ruled_out or (
         governor in lexicon.cue("failure_governors") and type_of(trig, lexicon) == "AGREE"))
     will = mod.future and any(c in lexicon.cue("future_aux") for c in mod.cues)
     promised = mod.intent or (mod.future and mod.speech is not None) or (will and cameo[:2] != "04")
