@@ -1136,3 +1136,48 @@ def test_events_hyphenated_weapons_tests_are_verbs(pipeline, text):
     main = events_of(text, pipeline)[0]
     assert (main.event, main.cameo, main.mode) == ("MOBILIZE", "150", "weapons")
     assert main.trigger.text.startswith("test-")
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    # a vow of an act in a clause gives way to the act, coded as its threat
+    ("China's defence minister vowed that the People's Liberation Army would fight at all costs if anyone "
+     "tried to split Taiwan from China.", "THREATEN", "138"),
+    # the yielding gives way to the act yielded
+    ("Lebanese Prime Minister Saad Hariri bowed to two weeks of mass protests and stepped down on Tuesday.",
+     "RETREAT", "0831"),
+    ("The government bowed to pressure from the unions.", "CONCEDE", "080"),
+    # forces sent to help another country protect it
+    ("Rwanda began deploying 1,000 soldiers to Mozambique on Friday, to help fight an Islamist insurgency.",
+     "AID", "074"),
+    ("India sent troops to Kashmir to help the police.", "MOBILIZE", "154"),
+])
+def test_events_vows_yielding_and_help_sent(pipeline, text, event_type, cameo):
+    main = events_of(text, pipeline)[0]
+    assert (main.event, main.cameo) == (event_type, cameo)
+
+
+def test_events_an_event_noun_naming_a_role_is_no_event(pipeline):
+    evs = events_of("Protest leaders met the prime minister on Monday.", pipeline)
+    assert [e.event for e in evs] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Sudan's military rulers and the opposition coalition hammered out a power-sharing deal on Friday.", "AGREE"),
+    ("Ethiopia, Egypt and Sudan came to terms in Washington on a timetable for filling the dam.", "AGREE"),
+    ("OPEC and Russia sealed a record deal on Sunday to cut oil output.", "AGREE"),
+    ("Donald Trump walked away from his summit with Kim Jong Un in Hanoi on Thursday.", "REJECT"),
+    ("India pulled the plug on Friday on a planned meeting with Pakistan's foreign minister.", "REJECT"),
+    ("Taiwan's president turned her back on Xi Jinping's call for reunification.", "REJECT"),
+    ("North Korea scrapped high-level talks with South Korea.", "REJECT"),
+    ("Kenya disowned a ruling by the International Court of Justice.", "REJECT"),
+    ("India flooded Kashmir with 28,000 additional troops on Friday.", "MOBILIZE"),
+    ("The Taliban said hundreds of its fighters were heading for the Panjshir Valley.", "MOBILIZE"),
+    ("Pakistan's Supreme Court overturned the conviction of Asia Bibi on Wednesday.", "CONCEDE"),
+    ("France returned 26 royal treasures to Benin on Tuesday.", "RETREAT"),
+    ("New Zealand ferried tents and medicine to Fiji on Tuesday.", "AID"),
+    ("Chinese scientists shared the genetic sequence of the virus with the World Health Organization.", "COOPERATE"),
+    ("Central African authorities surrendered militia leader Alfred Yekatom to the International Criminal Court.",
+     "COOPERATE"),
+])
+def test_events_idioms_of_the_wire(pipeline, text, event_type):
+    assert events_of(text, pipeline)[0].event == event_type

@@ -75,26 +75,39 @@ def governed(found: list[tuple[Trigger, list[Event]]]) -> None:
                     e.explain["recipient_path"] = "governed:" + str(act.explain.get("recipient_path"))
 
 
-def investigative_dispatches(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
-    """ "sent 21 military and civilian personnel to Bosnia to investigate ...", "dispatched a team
-    to probe the attack": people sent to investigate are the investigation (as "dispatched
-    inspectors" is), done where they are sent; the purpose is not coded apart."""
+def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
+    """What is sent is coded by what it is sent to do. People sent to investigate ("sent 21
+    personnel to Bosnia to investigate ...", "dispatched a team to probe the attack") are the
+    investigation, as "dispatched inspectors" is, and the purpose is not coded apart. Forces sent
+    to another country to help it ("deploying 1,000 soldiers to Mozambique ... to help fight an
+    insurgency") are military protection (AID 074), not a show of force."""
     by_token = {trig.token.i: evs for trig, evs in found}
     for trig, evs in found:
         if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("dispatch_verbs"):
             continue
-        for c in trig.token.children:
-            purpose = c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
-            if not purpose or not probes:
+        tok = trig.token
+        clauses = list(tok.children)
+        if tok.dep_ == "xcomp" and lemma(tok.head) in lexicon.cue("aspect_verbs"):
+            clauses += [c for c in tok.head.children if c.i > tok.i]  # "began deploying X ..., to help"
+        for c in clauses:
+            if c.dep_ not in ("advcl", "xcomp") or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 continue
-            probe = probes[0]
+            probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
+            helped = lemma(c) in lexicon.cue("helping_verbs")
             for e in evs:
-                if e.event in ("MOBILIZE", "AID"):
+                if probes and e.event in ("MOBILIZE", "AID"):
+                    probe = probes[0]
                     e.event, e.cameo, e.mode, e.context = "ACCUSE", probe.cameo, probe.mode, list(probe.context)
                     e.quad, e.goldstein = probe.quad, probe.goldstein
                     e.explain["dispatch"] = "sent to investigate: the investigation (CAMEO 09)"
                     by_token[c.i][:] = [p for p in by_token[c.i] if p not in probes]
+                elif helped and e.event == "MOBILIZE" and coded(e.recipient) and \
+                        {r.country for r in e.recipient} - {a.country for a in e.actor}:
+                    row = lexicon.code("074")
+                    if row is not None:
+                        e.event, e.cameo, e.mode, e.context = "AID", "074", row.mode, list(row.context)
+                        e.quad, e.goldstein = row.quad, row.goldstein
+                        e.explain["dispatch"] = "forces sent to help another country: military protection (AID 074)"
 
 
 def imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:

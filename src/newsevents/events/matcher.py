@@ -171,7 +171,10 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
         if p.prep:
             prep = particle(p.prep)
             if prep is not None and _dated(prep):
-                prep = None  # "called Zelensky on Monday", "fired the minister on Tuesday": a date, not "call on"
+                # "called Zelensky on Monday", "fired the minister on Tuesday": a date, not "call on";
+                # "pulled the plug on Friday on a planned meeting": the next one may be the pattern's
+                prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == p.prep and
+                             c.i > prep.i and not _dated(c)), None)
             if prep is None and (p.objects or "dobj" in p.recipient):
                 # "shared evidence with X", "recognised the opposition leader as president": the
                 # preposition on the object

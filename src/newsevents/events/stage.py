@@ -9,7 +9,7 @@ from ..records import Actor, Document, Event, EventActor
 from .act_kind import by_doer, cyber, debt_relief, moved_units, official, type_of, unit_kind
 from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
 from .lexicon import Lexicon, NounPattern, VerbPattern
-from .linked import (accusation, addressee, blamed_copula, governed, imposed_orders, investigative_dispatches,
+from .linked import (accusation, addressee, blamed_copula, dispatch_purposes, governed, imposed_orders,
                      obligations, protest_topics)
 from .matcher import Trigger, content_head, find_triggers, lemma
 from .modality import Modality, assess
@@ -77,7 +77,7 @@ def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
     governed(found)
     imposed_orders(found, lexicon)
-    investigative_dispatches(found, lexicon)
+    dispatch_purposes(found, lexicon)
     # debt relief agreed to comes before the agreement (debt_relief)
     depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
              for trig, evs in found for e in evs}
@@ -116,9 +116,10 @@ def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
 
 
 def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
-    """ "vowed to fight", "threatened to impose a curfew": the bare promise or threat gives way to
-    the act it governs, which is coded as the intent or threat of that act; "helped broker a
-    ceasefire": the help gives way to the act helped."""
+    """ "vowed to fight", "vowed that the army would fight", "threatened to impose a curfew": the
+    bare promise or threat gives way to the act it governs, which is coded as the intent or threat
+    of that act; "helped broker a ceasefire": the help gives way to the act helped; "bowed to the
+    protests and stepped down": the yielding gives way to the act it yields."""
     at = {t.token.i: t for t in triggers}
     helping = lexicon.cue("helping_verbs")
     absorbing = lexicon.cue("absorbing_governors") | helping
@@ -128,9 +129,28 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
             return not (lemma(t.token) in helping and at[c.i].pattern.cameo == "052")
         return any(g.dep_ == "dobj" and g.i in at for g in c.children)
 
+    def yielded(t: Trigger) -> bool:  # "bowed to the protests and stepped down": the stepping down
+        tok = t.token
+        acts = [c for c in tok.children if c.dep_ in ("conj", "advcl")] + \
+            ([tok.head] if tok.dep_ in ("conj", "advcl") else [])
+        return lemma(tok) in lexicon.cue("yielding_verbs") and any(a.i in at for a in acts)
+
     return [t for t in triggers if not (
         t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
-        any(c.dep_ == "xcomp" and absorbed_by(t, c) for c in t.token.children))]
+        any(c.dep_ == "xcomp" and absorbed_by(t, c) or
+            c.dep_ == "ccomp" and c.i in at and lemma(t.token) not in helping for c in t.token.children)
+    ) and not yielded(t) and not _role_modifier(t, lexicon)]
+
+
+def _role_modifier(trig: Trigger, lexicon: Lexicon) -> bool:
+    """ "genocide suspect", "protest leaders", "aid workers": an event noun naming who someone
+    is, not an event."""
+    tok = trig.token
+    if trig.kind != "noun" or tok.dep_ != "compound":
+        return False
+    roles = lexicon.cue("role_heads")  # "genocide suspect Felicien Kabuga": the name heads the compounds
+    return lemma(tok.head) in roles or any(c.dep_ == "compound" and c.i > tok.i and lemma(c) in roles
+                                           for c in tok.head.children)
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
