@@ -1178,6 +1178,22 @@ def test_events_an_event_noun_naming_a_role_is_no_event(pipeline):
     ("Chinese scientists shared the genetic sequence of the virus with the World Health Organization.", "COOPERATE"),
     ("Central African authorities surrendered militia leader Alfred Yekatom to the International Criminal Court.",
      "COOPERATE"),
+    ("Myanmar junta chief Min Aung Hlaing huddled with Southeast Asian leaders in Jakarta on Saturday.", "CONSULT"),
+    ("Ankara hauled in the U.S. ambassador on Saturday to protest over the recognition.", "ACCUSE"),
+    ("Nicaraguan police picked up opposition hopeful Juan Sebastian Chamorro at his home on Tuesday.", "COERCE"),
 ])
 def test_events_idioms_of_the_wire(pipeline, text, event_type):
     assert events_of(text, pipeline)[0].event == event_type
+
+
+def test_events_played_host_to_is_a_visit_from_the_visitors_side(pipeline):
+    main = events_of("Indian Prime Minister Narendra Modi played host to Chinese President Xi Jinping on Friday.",
+                     pipeline)[0]
+    assert (main.event, main.cameo) == ("CONSULT", "042")
+    assert [a.country for a in main.actor] == ["CHN"] and [a.country for a in main.recipient] == ["IND"]
+
+
+def test_events_hackers_believed_to_work_for_a_state_are_its(pipeline):
+    main = events_of("The Treasury was hacked by hackers believed to be working for the Russian government.",
+                     pipeline)[0]
+    assert main.event == "COERCE" and {a.country for a in main.actor} == {"RUS"}

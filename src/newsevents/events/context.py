@@ -88,7 +88,10 @@ def _patron(head: Token, ctx: Context) -> Token | None:
     """Whom an uncoded group works for or is tied to: "hackers working for the Russian
     government", "militants loyal to Abu Musab al-Zarqawi", "gunmen linked to al-Shabaab"."""
     for c in head.children:
-        if c.dep_ not in ("acl", "amod", "relcl") or lemma(c) not in ctx.lexicon.cue("patron_words"):
+        if c.dep_ == "acl" and not lemma(c) in ctx.lexicon.cue("patron_words"):
+            # "hackers believed to be working for Russia's intelligence service"
+            c = next((x for x in c.children if x.dep_ == "xcomp" and lemma(x) in ctx.lexicon.cue("patron_words")), c)
+        if c.dep_ not in ("acl", "amod", "relcl", "xcomp") or lemma(c) not in ctx.lexicon.cue("patron_words"):
             continue
         for p in c.children:
             if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "to", "with", "by"):
