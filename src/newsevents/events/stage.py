@@ -70,7 +70,8 @@ def _repair_complements(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, str]]:
 
 def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     lexicon = ctx.lexicon
-    triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
+    # not "say" (CAMEO 01), nor "protest" in "protest leaders"
+    triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon) and not _role_modifier(t, lexicon)]
     triggers = _absorb(triggers, lexicon)
     stop = {t.token.i for t in triggers}
     ctx.types = {t.token.i: type_of(t, lexicon) for t in triggers}
@@ -139,7 +140,7 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
         t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
         any(c.dep_ == "xcomp" and absorbed_by(t, c) or
             c.dep_ == "ccomp" and c.i in at and lemma(t.token) not in helping for c in t.token.children)
-    ) and not yielded(t) and not _role_modifier(t, lexicon)]
+    ) and not yielded(t)]
 
 
 def _role_modifier(trig: Trigger, lexicon: Lexicon) -> bool:
