@@ -341,3 +341,11 @@ def test_group_names_and_historic_demonyms(sentence, mention, country):
 def test_actors_regional_adjective_is_not_the_united_states(pipeline, text):
     from newsevents.pipeline import extract
     assert "USA" not in {a.country for a in extract(text, pipeline=pipeline).actors}
+
+
+def test_actors_title_hung_on_the_first_name_codes_the_person():
+    # spaCy hangs "Philippine Defence Secretary" on "Delfin", not on the head "Lorenzana"
+    from newsevents.pipeline import extract
+    a = extract("Philippine Defence Secretary Delfin Lorenzana slammed China on Sunday.", date="2021-03-21")
+    person = next(x for x in a.actors if x.name == "Delfin Lorenzana")
+    assert (person.code, person.role) == ("PHLGOV", "Defence Secretary")

@@ -201,7 +201,9 @@ def _context(b: _Builder, span: SpacySpan) -> Context:
     """Country, sector, role and organisation that the words around `span` give."""
     doc, root = b.doc, span.root
     ctx = Context()
-    left = [t for t in root.lefts if t.i < span.start]
+    # words before the name, whichever of its tokens spaCy hangs them on ("Philippine Defence
+    # Secretary Delfin Lorenzana": the title on the first name, not on the head)
+    left = [t for tok in span for t in tok.lefts if t.i < span.start]
     windows = []
     if left:
         windows.append((min(t.left_edge.i for t in left), span.start))
