@@ -1181,6 +1181,11 @@ def test_events_an_event_noun_naming_a_role_is_no_event(pipeline):
     ("Myanmar junta chief Min Aung Hlaing huddled with Southeast Asian leaders in Jakarta on Saturday.", "CONSULT"),
     ("Ankara hauled in the U.S. ambassador on Saturday to protest over the recognition.", "ACCUSE"),
     ("Nicaraguan police picked up opposition hopeful Juan Sebastian Chamorro at his home on Tuesday.", "COERCE"),
+    ("Student-led protesters converged on the German embassy in Bangkok on Monday.", "PROTEST"),
+    # a journalist expelled is an individual deported (PLOVER manual, SANCTION ambiguities)
+    ("Russia is expelling BBC Moscow correspondent Sarah Rainsford, the broadcaster said.", "COERCE"),
+    # armed craft flown into a zone are a show of force, not a visit
+    ("China flew 28 air force aircraft into Taiwan's air defence identification zone on Tuesday.", "MOBILIZE"),
 ])
 def test_events_idioms_of_the_wire(pipeline, text, event_type):
     assert events_of(text, pipeline)[0].event == event_type

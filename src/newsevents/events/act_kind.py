@@ -44,6 +44,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "195"
     if _no_event(trig, word, cameo, actor_role, actor, lexicon):
         return NO_EVENT
+    if word in lexicon.cue("force_acts") and cameo[:2] == "04" and trig.kind == "verb" and unit_kind(
+            [c for c in trig.token.children if c.dep_ == "dobj"], [], lexicon) == "military":
+        return "150"  # "China flew 28 air force aircraft into Taiwan's air defence zone": no visit
     if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
             cameo[:2] == "02" and not _asks_anything(trig.token):
         return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
@@ -170,8 +173,9 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     if words & peace or (words & lexicon.cue("military_units") and (
             modifiers & peace or any("PKO" in (a.code or "") for a in actor))):
         return "peacekeeping"
-    if words & lexicon.cue("military_units"):
-        return "military"
+    if words & lexicon.cue("military_units") or (
+            words & lexicon.cue("craft_words") and modifiers & lexicon.cue("military_modifiers")):
+        return "military"  # "28 air force aircraft", "navy ships"
     if words & lexicon.cue("aid_personnel"):
         return "aid"
     return None
