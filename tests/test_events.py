@@ -1186,6 +1186,8 @@ def test_events_an_event_noun_naming_a_role_is_no_event(pipeline):
     ("Russia is expelling BBC Moscow correspondent Sarah Rainsford, the broadcaster said.", "COERCE"),
     # armed craft flown into a zone are a show of force, not a visit
     ("China flew 28 air force aircraft into Taiwan's air defence identification zone on Tuesday.", "MOBILIZE"),
+    ("Chinese warplanes flew into Taiwan's air defence zone on Sunday.", "MOBILIZE"),
+    ("The prime minister flew into Kabul on Monday.", "CONSULT"),
 ])
 def test_events_idioms_of_the_wire(pipeline, text, event_type):
     assert events_of(text, pipeline)[0].event == event_type

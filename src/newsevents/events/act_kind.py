@@ -44,9 +44,12 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "195"
     if _no_event(trig, word, cameo, actor_role, actor, lexicon):
         return NO_EVENT
-    if word in lexicon.cue("force_acts") and cameo[:2] == "04" and trig.kind == "verb" and unit_kind(
-            [c for c in trig.token.children if c.dep_ == "dobj"], [], lexicon) == "military":
-        return "150"  # "China flew 28 air force aircraft into Taiwan's air defence zone": no visit
+    if word in lexicon.cue("force_acts") and cameo[:2] == "04" and trig.kind == "verb" and (
+            unit_kind([c for c in trig.token.children if c.dep_ == "dobj"], [], lexicon) == "military" or
+            unit_kind(actor_role.heads if actor_role else [], [], lexicon) == "military"):
+        # "China flew 28 air force aircraft into Taiwan's air defence zone", "warplanes flying into
+        # the zone": armed craft moved, no visit
+        return "150"
     if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
             cameo[:2] == "02" and not _asks_anything(trig.token):
         return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
