@@ -1156,7 +1156,8 @@ def test_events_vows_yielding_and_help_sent(pipeline, text, event_type, cameo):
     assert (main.event, main.cameo) == (event_type, cameo)
 
 
-def test_events_an_event_noun_naming_a_role_is_no_event(pipeline):
+def test_events_an_event_noun_modifying_a_person_is_no_event(pipeline):
+    # a noun compound's modifier is an event only before an event head ("mediation efforts")
     evs = events_of("Protest leaders met the prime minister on Monday.", pipeline)
     assert [e.event for e in evs] == ["CONSULT"]
 

@@ -70,8 +70,7 @@ def _repair_complements(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, str]]:
 
 def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     lexicon = ctx.lexicon
-    # not "say" (CAMEO 01), nor "protest" in "protest leaders"
-    triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon) and not _role_modifier(t, lexicon)]
+    triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
     triggers = _absorb(triggers, lexicon)
     stop = {t.token.i for t in triggers}
     ctx.types = {t.token.i: type_of(t, lexicon) for t in triggers}
@@ -141,17 +140,6 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
         any(c.dep_ == "xcomp" and absorbed_by(t, c) or
             c.dep_ == "ccomp" and c.i in at and lemma(t.token) not in helping for c in t.token.children)
     ) and not yielded(t)]
-
-
-def _role_modifier(trig: Trigger, lexicon: Lexicon) -> bool:
-    """ "genocide suspect", "protest leaders", "aid workers": an event noun naming who someone
-    is, not an event."""
-    tok = trig.token
-    if trig.kind != "noun" or tok.dep_ != "compound":
-        return False
-    roles = lexicon.cue("role_heads")  # "genocide suspect Felicien Kabuga": the name heads the compounds
-    return lemma(tok.head) in roles or any(c.dep_ == "compound" and c.i > tok.i and lemma(c) in roles
-                                           for c in tok.head.children)
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
