@@ -1205,3 +1205,40 @@ def test_events_hackers_believed_to_work_for_a_state_are_its(pipeline):
     main = events_of("The Treasury was hacked by hackers believed to be working for the Russian government.",
                      pipeline)[0]
     assert main.event == "COERCE" and {a.country for a in main.actor} == {"RUS"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Iran's Supreme Leader formally approved Ebrahim Raisi as the country's president on Tuesday.", "SUPPORT"),
+    ("Peru's Congress granted a vote of confidence to Prime Minister Guido Bellido's cabinet on Thursday.", "SUPPORT"),
+    ("Nigeria's Code of Conduct Tribunal cleared Senate President Bukola Saraki of all charges on Thursday.",
+     "CONCEDE"),
+    ("India has handed over a refurbished submarine to Myanmar's navy.", "AID"),
+    ("Three Indian navy ships reached the Mozambican port of Beira on Monday with food and medicines.", "AID"),
+    ("Mexico turned over drug lord Joaquin Guzman to U.S. authorities on Thursday.", "COOPERATE"),
+    ("Peruvian lawmakers voted on Friday to open impeachment proceedings against President Martin Vizcarra.",
+     "ACCUSE"),
+    ("Myanmar police lodged a second charge against Aung San Suu Kyi on Tuesday.", "ACCUSE"),
+    ("Indian tax officials searched the offices of the Dainik Bhaskar newspaper group on Thursday.", "COERCE"),
+    ("Burundi's government declined an allocation of coronavirus vaccines from the COVAX scheme.", "REJECT"),
+    ("Zimbabwe's opposition lawmakers walked out of parliament on Tuesday.", "PROTEST"),
+    ("Six South American countries suspended their participation in the Unasur regional bloc on Friday.",
+     "SANCTION"),
+    ("Malaysia sent back 1,086 Myanmar nationals on Tuesday.", "COERCE"),
+    ("Armed fighters of Iraq's Popular Mobilisation Forces deployed around Baghdad's Green Zone on Wednesday.",
+     "MOBILIZE"),
+    # a warning of what will be done if ... is a threat
+    ("Iraq's prime minister warned the Kurdish regional government that Baghdad was ready to intervene "
+     "militarily if the referendum led to violence.", "THREATEN"),
+    # "with a range of 290 km" names no partner: no joint exercise
+    ("Pakistan test-fired a nuclear-capable ballistic missile with a range of 290 km on Thursday.", "MOBILIZE"),
+])
+def test_events_ordinary_wire_wordings(pipeline, text, event_type):
+    assert events_of(text, pipeline)[0].event == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Mobs armed with iron rods and stones set fire to homes in northeast Delhi on Tuesday.",
+    "Gunmen armed with rifles stormed a hotel in Mogadishu.",
+])
+def test_events_armed_with_describes_the_doers(pipeline, text):
+    assert "AID" not in [e.event for e in events_of(text, pipeline)]

@@ -50,6 +50,10 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         # "China flew 28 air force aircraft into Taiwan's air defence zone", "warplanes flying into
         # the zone": armed craft moved, no visit
         return "150"
+    if word in lexicon.cue("threat_governors") and cameo[:2] in ("01", "11") and trig.kind == "verb" and any(
+            g.dep_ == "mark" and g.lower_ in lexicon.cue("condition_marks")
+            for c in trig.token.children if c.dep_ == "ccomp" for g in c.subtree):
+        return "130"  # "warned Erbil that Baghdad was ready to intervene if ...": a threat, not a rebuke
     if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
             cameo[:2] == "02" and not _asks_anything(trig.token):
         return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
@@ -237,6 +241,9 @@ def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, act
     if trig.kind != "verb":
         return False
     tok = trig.token
+    if lemma(tok) in lexicon.cue("equipped_words") and not any(c.dep_ == "dobj" for c in tok.children) and (
+            tok.dep_ in ("acl", "amod") or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
+        return True  # "mobs armed with iron rods", "gunmen armed with rifles": who they are, not arming
     if word in lexicon.cue("force_acts"):
         if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ" for c in tok.children) or \
                 tok.tag_ == "VBG" and tok.dep_ == "advcl":

@@ -128,6 +128,9 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
         if c.dep_ in ("prep", "agent", "dative") and (c.lower_ == prep if prep else
                                                        c.lower_ not in circumstance and c.dep_ != "agent"):
             out += [g for g in c.children if g.dep_ == "pobj"]
+    if prep:  # "cleared Senate President Bukola Saraki of all charges": spaCy hangs "of" on the object
+        out += [g for o in verb.children if o.dep_ == "dobj" for c in o.rights
+                if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
     out += [g for o in list(out) for g in o.children if g.dep_ == "conj"]
     # "allowed an aid convoy to enter": the subject of a to-infinitive parsed as a clause
     out += [s for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)

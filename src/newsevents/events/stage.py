@@ -386,8 +386,9 @@ def _joint(trig: Trigger, actor: list[EventActor]) -> bool:
     words = [trig.token] + ([trig.object] if trig.object is not None else [])
     if any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for w in words for c in w.lefts):
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children):
-        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(actor_like(g) for g in c.children if g.dep_ == "pobj")
+           for w in words for c in w.children):
+        return True  # "drills with Egypt", not "test-fired a missile with a range of 290 km"
     return len({a.country for a in actor if a.country}) > 1
 
 
