@@ -1242,3 +1242,26 @@ def test_events_ordinary_wire_wordings(pipeline, text, event_type):
 ])
 def test_events_armed_with_describes_the_doers(pipeline, text):
     assert "AID" not in [e.event for e in events_of(text, pipeline)]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a state's own organs acting on people of no named country act at home
+    ("Malaysian prosecutors dropped 46 corruption charges against former chief minister Musa Aman on Tuesday.",
+     "MYS", "MYS"),
+    ("Ugandan police beat journalists covering a protest in Kampala on Wednesday.", "UGA", "UGA"),
+    # an object told to act is asked to
+    ("Philippine Defence Secretary Delfin Lorenzana told China on Sunday to recall more than 200 fishing boats.",
+     "PHL", "CHN"),
+])
+def test_events_recipients_at_home_and_told_to_act(pipeline, text, actor, recipient):
+    main = events_of(text, pipeline)[0]
+    assert [a.country for a in main.actor] == [actor] and [r.country for r in main.recipient] == [recipient]
+
+
+def test_events_armed_forces_acting_abroad_are_not_taken_home(pipeline):
+    main = events_of("Israeli troops killed three militants near Jenin.", pipeline)[0]
+    assert main.event == "ASSAULT" and not any(r.country == "ISR" for r in main.recipient)
+
+
+def test_events_told_that_is_no_request(pipeline):
+    assert events_of("He told reporters that the talks had failed.", pipeline) == []

@@ -144,10 +144,15 @@ _CLAUSE_FUTURE = ("would", "could", "might", "may", "should", "must", "shall")  
 
 
 def _complement_tense(verb: Token, future_aux: frozenset[str]) -> str | None:
+    """ "past" or "future" for a that-clause; "infinitive" for an object told to act ("told
+    China to recall the boats")."""
     for c in verb.children:
         if c.dep_ == "ccomp":
             return "future" if any(a.lower_ in future_aux or a.lower_ in _CLAUSE_FUTURE
                                    for a in c.children if a.dep_ == "aux") else "past"
+    if any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return "infinitive"
     return None
 
 

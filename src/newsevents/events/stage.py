@@ -658,6 +658,15 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         home = next((a for a in actor if a.country and official(a)), None)
         if home is not None:  # "imposed a nationwide curfew": on its own country
             recipients, recipient_path = [replace(home, code=home.country, sector=None, actor_id=None)], "domestic"
+    elif not reciprocal and recipients and not coded(recipients) and \
+            event_type.lower() in lexicon.cue("domestic_types"):
+        # "prosecutors dropped charges against Musa Aman", "police beat journalists in Kampala": a
+        # state's police, courts or government acting on people of no named country act at home
+        organs = lexicon.cue("state_organs")
+        home = next((a for a in actor if a.country and (a.code or "")[3:6].lower() in organs), None)
+        if home is not None:
+            recipients = [replace(r, code=home.country, country=home.country) for r in recipients]
+            recipient_path = f"{recipient_path}.domestic"
     if event_type == "RETREAT" and cameo[:3] == "087" and trig.kind == "verb" and recipients and \
             not any(c.dep_ == "dobj" for c in trig.token.children) and all(
             (r.code or "").startswith("IGO") and "PKO" not in (r.code or "") for r in recipients):
