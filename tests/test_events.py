@@ -1265,3 +1265,10 @@ def test_events_armed_forces_acting_abroad_are_not_taken_home(pipeline):
 
 def test_events_told_that_is_no_request(pipeline):
     assert events_of("He told reporters that the talks had failed.", pipeline) == []
+
+
+def test_events_gunmen_take_the_country_they_strike_in(pipeline):
+    # the recogniser tags "Niger" as a person here; the place still places the attack
+    main = events_of("Gunmen on motorcycles stormed two villages in western Niger near the border with Mali "
+                     "on Saturday.", pipeline)[0]
+    assert main.event == "ASSAULT" and [a.country for a in main.actor] == ["NER"]

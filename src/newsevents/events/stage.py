@@ -433,8 +433,9 @@ def _locale(trig: Trigger, verb: Token | None, ctx: Context, extra: list[Token] 
             pobjs = [g for g in c.children if g.dep_ == "pobj"] + [
                 g for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for g in o.children if g.dep_ == "pobj"]
             for pobj in pobjs:
-                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or any(t.ent_type_ in ("GPE", "LOC", "NORP")
-                                                                  for t in pobj.subtree):
+                # a place's name, whatever the recogniser made of it ("in western Niger" as a PERSON)
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.pos_ == "PROPN" or any(
+                        t.ent_type_ in ("GPE", "LOC", "NORP") for t in pobj.subtree):
                     for found in resolve_role(Role([pobj], "location"), ctx, trig.token.idx):
                         if found.country and not found.actor_id or found.country and found.code == found.country:
                             return found
@@ -455,11 +456,15 @@ def _unattributed(actor: list[EventActor], role: Role | None, lexicon: Lexicon) 
 def _localised(actor: list[EventActor], role: Role | None, event_type: str, trig: Trigger, verb: Token | None,
                ctx: Context) -> list[EventActor]:
     """An uncoded local doer ("police", "demonstrators", "students") takes the country of the
-    place the event happens in; protesters of any kind do so."""
+    place the event happens in; protesters of any kind do so, and so do gunmen, militants and
+    other armed groups named by no country ("suspected jihadists ambushed a convoy in eastern
+    Burkina Faso")."""
     if not actor or coded(actor) or role is None:
         return actor
-    if event_type != "PROTEST" and not any(lemma(h) in ctx.lexicon.cue("local_agents") or
-                                           h.lower_ in ctx.lexicon.cue("local_agents") for h in role.heads):
+    local = ctx.lexicon.cue("local_agents")
+    if event_type in ("ASSAULT", "COERCE"):
+        local = local | ctx.lexicon.cue("armed_agents")
+    if event_type != "PROTEST" and not any(lemma(h) in local or h.lower_ in local for h in role.heads):
         return actor
     place = _locale(trig, verb, ctx)
     if place is None:
