@@ -1272,3 +1272,21 @@ def test_events_gunmen_take_the_country_they_strike_in(pipeline):
     main = events_of("Gunmen on motorcycles stormed two villages in western Niger near the border with Mali "
                      "on Saturday.", pipeline)[0]
     assert main.event == "ASSAULT" and [a.country for a in main.actor] == ["NER"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a passive with a direct object: the "by" phrase spaCy hangs on the object is the doer, the
+    # subject the one given to
+    ("Belarusian sprinter Krystsina Tsimanouskaya was granted a humanitarian visa by Poland on Monday.",
+     "POL", "BLR"),
+    ("U.N. nuclear inspectors were given access by Tehran to one of two sites.", "IRN", "IGO"),
+])
+def test_events_passive_given_to_the_subject(pipeline, text, actor, recipient):
+    main = events_of(text, pipeline)[0]
+    assert [a.country for a in main.actor] == [actor] and [r.country for r in main.recipient] == [recipient]
+
+
+def test_events_talks_between_two_sides_are_done_by_both(pipeline):
+    evs = [e for e in events_of("Talks between India and China ended without agreement.", pipeline)
+           if e.event == "CONSULT"]
+    assert {(e.actor[0].country, e.recipient[0].country) for e in evs} == {("IND", "CHN"), ("CHN", "IND")}

@@ -55,6 +55,12 @@ def _distant_agent(verb: Token) -> Token | None:
     the verb naming an actor, on a verb that is not passive itself, counts."""
     if not is_passive(verb):
         return None
+    for o in verb.children:  # "was granted a humanitarian visa by Poland": spaCy hangs "by" on the object
+        if o.dep_ == "dobj":
+            for c in o.rights:
+                pobj = _child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "by" else None
+                if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ in ("",) + _ACTOR_ENTS:
+                    return pobj
     gov = verb
     for step in range(3):
         if step and (gov.pos_ not in ("VERB", "AUX") or is_passive(gov) or _agent(gov) is not None):

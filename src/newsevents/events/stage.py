@@ -257,6 +257,10 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
             obj = Role(conjuncts(trig.object), "dobj") if trig.object.dep_ in ("dobj", "nsubjpass") else patient(tok)
         else:
             obj = None
+        receiver = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if receiver is not None and is_passive(tok) and any(c.dep_ == "dobj" for c in tok.children):
+            # "Tsimanouskaya was granted a humanitarian visa by Poland": the one given to
+            out.append(Role(conjuncts(receiver), "nsubjpass.receiver"))
         if "dobj" in pattern.recipient or not pattern.recipient:
             out.append(obj)
         out.append(prep_objects(tok, preps))
@@ -623,6 +627,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             recipients, recipient_path = found, role.path
             if coded(found):
                 break
+    if trig.kind == "noun" and not actor and len(recipients) > 1 and \
+            (recipient_path or "").endswith("between") and event_type.lower() in lexicon.cue("symmetric_events"):
+        # "talks between India and China", "clashes between Azerbaijanis and Armenians": both sides do it
+        actor, recipients, recipient_path = recipients, [], None
 
     actor = _localised(actor, actor_role, event_type, trig, verb, ctx)
     if not actor and event_type == "SANCTION" and trig.kind == "verb" and is_passive(trig.token):
