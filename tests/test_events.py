@@ -1290,3 +1290,27 @@ def test_events_talks_between_two_sides_are_done_by_both(pipeline):
     evs = [e for e in events_of("Talks between India and China ended without agreement.", pipeline)
            if e.event == "CONSULT"]
     assert {(e.actor[0].country, e.recipient[0].country) for e in evs} == {("IND", "CHN"), ("CHN", "IND")}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Lebanon and Israel have settled on a U.S.-mediated framework for indirect talks on their maritime border.",
+     "AGREE"),
+    ("Lavrov and his Chinese counterpart Wang Yi exchanged views on Afghanistan by telephone on Monday.", "CONSULT"),
+    ("The European Parliament gave its consent on Tuesday to the post-Brexit trade agreement.", "SUPPORT"),
+    ("Greek coastguard vessels pulled 68 migrants from the sea off the island of Lesbos on Wednesday.", "AID"),
+    ("Peru's interim President Manuel Merino gave up the presidency on Sunday.", "RETREAT"),
+    ("The House of Representatives impeached Donald Trump for a second time on Wednesday.", "ACCUSE"),
+    ("French President Emmanuel Macron took Jair Bolsonaro to task on Friday over the fires.", "ACCUSE"),
+    ("U.S. President Donald Trump postponed a planned state visit to Denmark on Tuesday.", "REJECT"),
+    ("Malaysia turned away a boat carrying about 200 Rohingya refugees on Thursday.", "REJECT"),
+    ("The European Union shut its skies to Belarusian airlines on Friday.", "SANCTION"),
+    ("Australia tore up two Belt and Road agreements with China.", "SANCTION"),
+    ("The Nigerian army rolled armoured vehicles into the southeastern city of Aba on Friday.", "MOBILIZE"),
+    ("Russian police led Alexei Navalny away at passport control in a Moscow airport on Sunday.", "COERCE"),
+    ("Thousands of Catalan protesters occupied Barcelona's El Prat airport on Monday.", "PROTEST"),
+    # fighting that stops is de-escalation; a main "left ... dead" is the killing, a participle its result
+    ("Armenian and Azerbaijani forces stopped shooting along the front line on Tuesday.", "RETREAT"),
+    ("Myanmar's security forces left at least 38 people dead on Wednesday.", "ASSAULT"),
+])
+def test_events_mid_story_wordings(pipeline, text, event_type):
+    assert events_of(text, pipeline)[0].event == event_type

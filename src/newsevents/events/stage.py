@@ -580,8 +580,14 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     elif cameo in lexicon.cue("joint_openings") and len({a.country for a in actor if a.country}) > 1:
         # "Ethiopia and Eritrea reopened two border crossings": opened by both sides, trade, not a concession
         cameo, joint = "061", True
+    # "Armenian and Azerbaijani forces stopped shooting": fighting that stops is de-escalation
+    ceased = mod.negated and hostile and cameo[:2] in ("18", "19", "20") and \
+        governor in lexicon.cue("cessation_governors")
     if readied:
         cameo, rule = "152", "readiness"
+    elif ceased:
+        cameo, rule = "087", "ceased"
+        mod.negated = False
     elif (not framed and (promised or refused or threat) or offered) and not relief:
         table = lexicon.refusal if mod.negated else lexicon.intent
         new = lexicon.by_prefix(table, cameo)
