@@ -1308,6 +1308,9 @@ def test_events_talks_between_two_sides_are_done_by_both(pipeline):
     ("The Nigerian army rolled armoured vehicles into the southeastern city of Aba on Friday.", "MOBILIZE"),
     ("Russian police led Alexei Navalny away at passport control in a Moscow airport on Sunday.", "COERCE"),
     ("Thousands of Catalan protesters occupied Barcelona's El Prat airport on Monday.", "PROTEST"),
+    # thousands of people are a crowd, thousands of troops are not
+    ("Thousands of Catalan separatists occupied Barcelona's El Prat airport on Monday.", "PROTEST"),
+    ("Thousands of troops stormed the city on Monday.", "ASSAULT"),
     # fighting that stops is de-escalation; a main "left ... dead" is the killing, a participle its result
     ("Armenian and Azerbaijani forces stopped shooting along the front line on Tuesday.", "RETREAT"),
     ("Myanmar's security forces left at least 38 people dead on Wednesday.", "ASSAULT"),

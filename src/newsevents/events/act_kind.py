@@ -91,7 +91,10 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "161"  # "Prague's expulsion of 18 Russian diplomats": breaking off relations, not a deportation
     # "tens of thousands of demonstrators": the people, not the number
     heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
-    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and heads & lexicon.cue("crowd_agents"):
+    armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
+    # "thousands of Catalan separatists": a crowd, unless the thousands are troops or police
+    crowd = heads & lexicon.cue("crowd_agents") or (heads & lexicon.cue("crowd_quantities") and not heads & armed)
+    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and crowd:
         return "145"  # "protesters stormed / set fire to the consulate": a riot
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and weapon_test(trig.token, lexicon):
         return "150"  # "fired two ballistic missiles into the sea": a show of force
