@@ -1249,6 +1249,8 @@ def test_events_armed_with_describes_the_doers(pipeline, text):
     ("Malaysian prosecutors dropped 46 corruption charges against former chief minister Musa Aman on Tuesday.",
      "MYS", "MYS"),
     ("Ugandan police beat journalists covering a protest in Kampala on Wednesday.", "UGA", "UGA"),
+    # and so do mobs and armed groups of a country, though not its armed forces (a test below)
+    ("A mob in Dhaka lynched a woman on Saturday.", "BGD", "BGD"),
     # an object told to act is asked to
     ("Philippine Defence Secretary Delfin Lorenzana told China on Sunday to recall more than 200 fishing boats.",
      "PHL", "CHN"),

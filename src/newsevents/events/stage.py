@@ -682,7 +682,12 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         # "prosecutors dropped charges against Musa Aman", "police beat journalists in Kampala": a
         # state's police, courts or government acting on people of no named country act at home
         organs = lexicon.cue("state_organs")
-        home = next((a for a in actor if a.country and (a.code or "")[3:6].lower() in organs), None)
+        # "militiamen from the CODECO group hacked 22 civilians to death", "a mob in Dhaka lynched a
+        # woman", "farmers protested against the government": people who are no state's forces
+        # attack, coerce or protest at home too
+        local = event_type.lower() in lexicon.cue("local_types")
+        home = next((a for a in actor if a.country and ((a.code or "")[3:6].lower() in organs or local and (
+            a.code or "")[3:6] not in ("MIL", "IGO") and not (a.code or "").startswith("IGO"))), None)
         if home is not None:
             recipients = [replace(r, code=home.country, country=home.country) for r in recipients]
             recipient_path = f"{recipient_path}.domestic"
