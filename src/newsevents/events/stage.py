@@ -686,8 +686,12 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         # woman", "farmers protested against the government": people who are no state's forces
         # attack, coerce or protest at home too
         local = event_type.lower() in lexicon.cue("local_types")
-        home = next((a for a in actor if a.country and ((a.code or "")[3:6].lower() in organs or local and (
-            a.code or "")[3:6] not in ("MIL", "IGO") and not (a.code or "").startswith("IGO"))), None)
+
+        def at_home(a: EventActor) -> bool:
+            code = a.code or ""
+            return code[3:6].lower() in organs or local and code[3:6] != "MIL" and not code.startswith("IGO")
+
+        home = next((a for a in actor if a.country and at_home(a)), None)
         if home is not None:
             recipients = [replace(r, code=home.country, country=home.country) for r in recipients]
             recipient_path = f"{recipient_path}.domestic"
