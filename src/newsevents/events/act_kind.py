@@ -44,9 +44,7 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "195"
     if _no_event(trig, word, cameo, actor_role, actor, lexicon):
         return NO_EVENT
-    if word == "leave" and trig.kind == "verb" and any(
-            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and lemma(c) in lexicon.cue("casualty_states")
-            for c in trig.token.children):
+    if word == "leave" and trig.kind == "verb" and _left_casualties(trig.token, lexicon):
         return "190"  # "security forces left at least 38 people dead"
     if word in lexicon.cue("force_acts") and cameo[:2] == "04" and trig.kind == "verb" and (
             unit_kind([c for c in trig.token.children if c.dep_ == "dobj"], [], lexicon) == "military" or
@@ -240,6 +238,14 @@ def _asks_anything(verb: Token) -> bool:
         any(a.lower_ == "to" for a in g.children) or g.lower_ in ("for", "to")) for g in pobj.children)
 
 
+def _left_casualties(verb: Token, lexicon: Lexicon) -> bool:
+    """ "left at least 38 people dead" as a clause of its own: the doer killed them. A participle
+    after another act ("clashed, leaving 20 troops dead") is that act's result."""
+    return verb.dep_ in ("ROOT", "conj", "ccomp") and verb.tag_ != "VBG" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and lemma(c) in lexicon.cue("casualty_states")
+        for c in verb.children)
+
+
 def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, actor: list[EventActor],
               lexicon: Lexicon) -> bool:
     """Wordings that are no event in this use: a departure, voyage or flight by someone other than
@@ -252,9 +258,7 @@ def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, act
             tok.dep_ in ("acl", "amod") or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
         return True  # "mobs armed with iron rods", "gunmen armed with rifles": who they are, not arming
     if word in lexicon.cue("force_acts"):
-        if word == "leave" and tok.dep_ in ("ROOT", "conj", "ccomp") and tok.tag_ != "VBG" and any(
-                c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and lemma(c) in lexicon.cue("casualty_states")
-                for c in tok.children):
+        if word == "leave" and _left_casualties(tok, lexicon):
             return False  # "security forces left at least 38 people dead": the killing (by_doer), not a result
         if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ == "ADJ" for c in tok.children) or \
                 tok.tag_ == "VBG" and tok.dep_ == "advcl":

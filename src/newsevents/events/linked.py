@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..records import Event
 from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
-from .lexicon import Lexicon
+from .lexicon import CameoCode, Lexicon
 from .matcher import Trigger, lemma
 from .modality import assess
 from .roles import Role, actor_like, conjuncts, prep_objects, subject
@@ -94,20 +94,24 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
                 continue
             probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
             helped = lemma(c) in lexicon.cue("helping_verbs")
+            protection = lexicon.code("074")
             for e in evs:
                 if probes and e.event in ("MOBILIZE", "AID"):
-                    probe = probes[0]
-                    e.event, e.cameo, e.mode, e.context = "ACCUSE", probe.cameo, probe.mode, list(probe.context)
-                    e.quad, e.goldstein = probe.quad, probe.goldstein
-                    e.explain["dispatch"] = "sent to investigate: the investigation (CAMEO 09)"
-                    by_token[c.i][:] = [p for p in by_token[c.i] if p not in probes]
-                elif helped and e.event == "MOBILIZE" and coded(e.recipient) and \
+                    _recode(e, "ACCUSE", probes[0].cameo, probes[0],
+                            "sent to investigate: the investigation (CAMEO 09)")
+                elif helped and protection is not None and e.event == "MOBILIZE" and coded(e.recipient) and \
                         {r.country for r in e.recipient} - {a.country for a in e.actor}:
-                    row = lexicon.code("074")
-                    if row is not None:
-                        e.event, e.cameo, e.mode, e.context = "AID", "074", row.mode, list(row.context)
-                        e.quad, e.goldstein = row.quad, row.goldstein
-                        e.explain["dispatch"] = "forces sent to help another country: military protection (AID 074)"
+                    _recode(e, "AID", "074", protection,
+                            "forces sent to help another country: military protection (AID 074)")
+            if probes and any(e.event == "ACCUSE" and "dispatch" in e.explain for e in evs):
+                by_token[c.i][:] = [p for p in by_token[c.i] if p not in probes]
+
+
+def _recode(e: Event, event: str, cameo: str, like: Event | CameoCode, why: str) -> None:
+    """Give `e` another type and code, with the mode, context and scores of `like`."""
+    e.event, e.cameo, e.mode, e.context = event, cameo, like.mode, list(like.context)
+    e.quad, e.goldstein = like.quad, like.goldstein
+    e.explain["dispatch"] = why
 
 
 def imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -> None:
