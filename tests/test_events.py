@@ -598,6 +598,11 @@ def test_events_words_of_a_named_group_stay_words(pipeline):
     ("A raid by Islamic State militants on a village in Iraq killed 12 people.", "ASSAULT", "IRQ"),
     ("Al Shabaab fighters raided a military base in Somalia.", "ASSAULT", "SOM"),
     ("Police raided the offices of an opposition newspaper in Turkey.", "COERCE", "TUR"),
+    ("The Taliban raided a police checkpoint in Ghazni.", "ASSAULT", "AFG"),  # armed by its REB code
+    # a place taken by fighting forces is a battle won (190); taken by a state with no fighting, occupied (192)
+    ("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border.", "ASSAULT", "MMR"),
+    ("The Taliban seized control of the northern city of Kunduz on Sunday.", "ASSAULT", "AFG"),
+    ("Russia annexed Crimea in 2014.", "COERCE", "UKR"),
     # found guilty (116), aid convoy let in (0863), human shields (184)
     ("A Brazilian court found the former president guilty of corruption.", "SANCTION", "BRA"),
     ("Israel allowed an aid convoy from the United Nations to enter Gaza.", "RETREAT", "IGO"),

@@ -26,7 +26,8 @@ def shown(evs) -> list[tuple]:
 
 
 COVERAGE = [
-    ("The Malian army retook the town of Konna from jihadists.", "COERCE", "MLI"),  # mis-lemma 'retook'
+    ("The Malian army retook the town of Konna from jihadists.", "ASSAULT", "MLI"),  # mis-lemma 'retook'; a battle won
+    ("Tunisian soldiers took up positions around the parliament building in Tunis.", "MOBILIZE", None),
     ("Ethiopia and Egypt traded accusations over the Nile dam.", "ACCUSE", None),
     ("Ukraine traded accusations with Russia over the shelling.", "ACCUSE", "RUS"),
     ("The United States hit Russia with new sanctions.", "SANCTION", "RUS"),  # the dobj is the recipient
@@ -253,7 +254,7 @@ COVERAGE = [
     ("The army breached the ceasefire.", "ASSAULT", None),
     ("Coalition aircraft dropped bombs on the village.", "ASSAULT", None),
     ("Special forces stormed the rebel stronghold.", "ASSAULT", None),
-    ("Rebels overran an army base.", "COERCE", None),
+    ("Rebels overran an army base.", "ASSAULT", None),
     ("Government forces laid siege to the city.", "COERCE", None),
     ("A firefight between Indian and Chinese troops left 20 dead.", "ASSAULT", "CHN"),
     ("The army's onslaught on the city continued for weeks.", "ASSAULT", None),

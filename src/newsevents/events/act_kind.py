@@ -105,10 +105,14 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         if heads & lexicon.cue("protest_crowds") or (
                 tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lexicon.cue("assembly_verbs")):
             return "141"
-    if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and (
-            heads & lexicon.cue("armed_agents") or
-            any((a.code or "")[3:6] in lexicon.cue("armed_sectors") for a in actor)):
+    armed_doer = bool(heads & lexicon.cue("armed_agents")) or any(
+        (a.code or "")[3:6].lower() in lexicon.cue("armed_sectors") for a in actor)
+    if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and armed_doer:
         return "190"
+    if cameo == "192" and word in lexicon.cue("battle_captures") and (armed_doer or any(
+            (a.code or "")[3:6] == "MIL" for a in actor) or unit_kind(actor_role.heads if actor_role else [], [], lexicon)
+            == "military"):
+        return "190"  # "Burmese troops have captured part of a Karen stronghold": a battle won
     if word in lexicon.cue("welcome_acts") and cameo[:2] == "05" and trig.kind == "verb" and \
             _guest(trig.token, lexicon):
         return "043"  # "Xi welcomed Mnangagwa at the Great Hall of the People": a host receives a visitor
