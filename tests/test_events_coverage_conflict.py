@@ -29,6 +29,11 @@ COVERAGE = [
     ("The Malian army retook the town of Konna from jihadists.", "ASSAULT", "MLI"),  # mis-lemma 'retook'; a battle won
     ("Tunisian soldiers took up positions around the parliament building in Tunis.", "MOBILIZE", None),
     ("Ethiopia and Egypt traded accusations over the Nile dam.", "ACCUSE", None),
+    # a crowd gathering is a rally, whatever the preposition
+    ("Thousands of Georgians gathered outside parliament in Tbilisi on Friday.", "PROTEST", "GEO"),
+    ("Crowds gathered in central Minsk on Sunday.", "PROTEST", "BLR"),
+    ("Some 10,000 pro-democracy demonstrators filled the area around the monument in Bangkok.", "PROTEST", None),
+    ("Prosecutors approved charges against the former finance minister in Nairobi.", "ACCUSE", "KEN"),
     ("Ukraine traded accusations with Russia over the shelling.", "ACCUSE", "RUS"),
     ("The United States hit Russia with new sanctions.", "SANCTION", "RUS"),  # the dobj is the recipient
     ("India test-fired a nuclear-capable missile.", "MOBILIZE", None),  # a test: a show of force (150)
@@ -354,6 +359,9 @@ COVERAGE = [
 
 NEGATIVE = [
     # (sentence, type that must not be found)
+    ("Officials gathered in Geneva on Monday.", "PROTEST"),  # no crowd
+    ("Thousands of pilgrims thronged Mecca on Friday.", "PROTEST"),
+    ("Hundreds of mourners gathered for the funeral of the journalist.", "PROTEST"),
     ("Cuban doctors arrived to help hospitals fight the coronavirus.", "ASSAULT"),
     ("A US drone strike killed an Iranian commander at Baghdad airport.", "PROTEST"),  # not a labour strike
     ("The US killed the general in a drone strike.", "PROTEST"),

@@ -14,6 +14,9 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # a ship or captives let go is a release; a ship let dock is no release
+    ("Iran let the British-flagged tanker Stena Impero sail from Bandar Abbas on Friday.", "RETREAT", "GBR"),
+    ("Houthi rebels allowed the crew of the seized vessel to return home.", "RETREAT", None),
     # 02 appeal
     ("Pakistan appealed to the International Monetary Fund for a new bailout package.", "REQUEST", None),
     ("The Philippines urged China to respect the 2016 arbitration ruling.", "REQUEST", "CHN"),
@@ -396,6 +399,7 @@ POSITIVE = [
 # (sentence, PLOVER type that must not be coded): senses of ambiguous words
 NEGATIVE = [
     ("The wounded were rushed to a field hospital in Kandahar.", "AID"),
+    ("Italy allowed the rescue ship to dock in Sicily.", "RETREAT"),  # let in, not let go
     ("Oil prices rallied after the OPEC meeting.", "SUPPORT"),
     ("The company released its quarterly earnings report.", "RETREAT"),
     ("The army released a video of the operation.", "RETREAT"),

@@ -63,6 +63,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
             for c in trig.token.children):
         return "020"  # "petitioned the commission to extend registration": an appeal, not a complaint
+    if cameo == "0841" and word in ("let", "allow", "permit") and trig.kind == "verb" and not any(
+            lemma(c) in lexicon.cue("release_motions") for c in trig.token.children if c.dep_ in ("ccomp", "xcomp")):
+        return "080"  # "allowed the rescue ship to dock": a concession, not a release
     freed = trig.object if trig.object is not None else next(
         (c for c in trig.token.children if c.dep_ == "dobj"), None) if trig.kind == "verb" else None
     if cameo[:3] == "084" and freed is not None and lemma(content_head(freed, lexicon)) in lexicon.cue("captives") and (
@@ -87,11 +90,7 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             lemma(content_head(g, lexicon)) in lexicon.cue("diplomat_words") for c in trig.token.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return "161"  # "Prague's expulsion of 18 Russian diplomats": breaking off relations, not a deportation
-    # "tens of thousands of demonstrators": the people, not the number
-    heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
-    armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
-    # "thousands of Catalan separatists": a crowd, unless the thousands are troops or police
-    crowd = heads & lexicon.cue("crowd_agents") or (heads & lexicon.cue("crowd_quantities") and not heads & armed)
+    heads, crowd = _crowd(actor_role, lexicon)
     if (word in lexicon.cue("crowd_acts") or cameo == "1712") and crowd:
         return "145"  # "protesters stormed / set fire to the consulate": a riot
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and weapon_test(trig.token, lexicon):
@@ -250,6 +249,16 @@ def _left_casualties(verb: Token, lexicon: Lexicon) -> bool:
         for c in verb.children)
 
 
+def _crowd(actor_role: Role | None, lexicon: Lexicon) -> tuple[set[str], bool]:
+    """The doer's head words, and whether they are a crowd: "protesters", "thousands of Catalan
+    separatists" (unless the thousands are troops or police)."""
+    # "tens of thousands of demonstrators": the people, not the number
+    heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
+    armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
+    crowd = bool(heads & lexicon.cue("crowd_agents")) or bool(heads & lexicon.cue("crowd_quantities") and not heads & armed)
+    return heads, crowd and not heads & lexicon.cue("peaceful_crowds")
+
+
 def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, actor: list[EventActor],
               lexicon: Lexicon) -> bool:
     """Wordings that are no event in this use: a departure, voyage or flight by someone other than
@@ -258,6 +267,8 @@ def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, act
     if trig.kind != "verb":
         return False
     tok = trig.token
+    if word in lexicon.cue("gathering_verbs") and cameo == "141" and not _crowd(actor_role, lexicon)[1]:
+        return True  # "officials gathered in Geneva", "pilgrims thronged Mecca": no rally
     if lemma(tok) in lexicon.cue("equipped_words") and not any(c.dep_ == "dobj" for c in tok.children) and (
             tok.dep_ in ("acl", "amod") or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)):
         return True  # "mobs armed with iron rods", "gunmen armed with rifles": who they are, not arming

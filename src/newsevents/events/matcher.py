@@ -133,12 +133,17 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
                 if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
     out += [g for o in list(out) for g in o.children if g.dep_ == "conj"]
     # "allowed an aid convoy to enter": the subject of a to-infinitive parsed as a clause
-    out += [s for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    # or, after a causative, of a bare infinitive: "let the tanker sail"
+    out += [s for c in verb.children if c.dep_ == "ccomp" and (
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or
+                c.pos_ in ("VERB", "AUX") and verb.lemma_ in _BARE_CAUSATIVES)
             for s in c.children if s.dep_ == "nsubj"]
     # "found the former president guilty": the adjective of the verb's small clause
     out += [c for c in verb.children if c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and c.pos_ == "ADJ"]
     return out
 
+
+_BARE_CAUSATIVES = ("let", "make", "have", "help")  # verbs whose clause takes a bare infinitive
 
 _CLAUSE_FUTURE = ("would", "could", "might", "may", "should", "must", "shall")  # "warned that X would/could ...": the future in the past
 
