@@ -1059,7 +1059,9 @@ def test_events_doers_of_nominal_clauses_calls_and_regions(pipeline, text, event
 def test_events_purpose_shares_its_verbs_future(pipeline):
     evs = events_of("South Korea will dispatch a special delegation to Pyongyang next week to discuss a summit.",
                     pipeline)
-    assert evs[0].modality == "future"
+    # the talks share "will": a future meeting, coded as the agreement to meet (PLOVER manual, CONSULT)
+    assert (evs[0].event, evs[0].cameo) == ("AGREE", "036"), [(e.event, e.cameo, e.modality) for e in evs]
+    assert evs[0].trigger.text.startswith("discuss")
 
 
 @pytest.mark.parametrize("text, event_type, cameo", [
@@ -1324,3 +1326,14 @@ def test_events_talks_between_two_sides_are_done_by_both(pipeline):
 ])
 def test_events_mid_story_wordings(pipeline, text, event_type):
     assert events_of(text, pipeline)[0].event == event_type
+
+
+def test_lexicon_cue_list_with_yaml_boolean_is_refused():
+    # YAML reads a bare `on` or `no` as a boolean: the list must be refused by name, not dropped
+    import yaml
+
+    from newsevents.events.lexicon import _cues
+    doc = yaml.safe_load("aimed_preps: [at, on, against]\n")
+    with pytest.raises(ValueError, match=r"frames.yaml: cue list 'aimed_preps' .*True"):
+        _cues(("frames.yaml", doc))
+    assert _cues(("frames.yaml", {"aimed_preps": ["at", "on"]}))["aimed_preps"] == {"at", "on"}

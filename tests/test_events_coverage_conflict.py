@@ -29,6 +29,17 @@ COVERAGE = [
     ("The Malian army retook the town of Konna from jihadists.", "ASSAULT", "MLI"),  # mis-lemma 'retook'; a battle won
     ("Tunisian soldiers took up positions around the parliament building in Tunis.", "MOBILIZE", None),
     ("Ethiopia and Egypt traded accusations over the Nile dam.", "ACCUSE", None),
+    # a state's missile launched at no one is a test; one launched at someone an attack
+    ("North Korea launched what appeared to be a new ballistic missile into the sea on Tuesday.", "MOBILIZE", None),
+    ("North Korea launched two short-range missiles from its east coast on Thursday.", "MOBILIZE", None),
+    ("Iran launched ballistic missiles at two bases housing US troops in Iraq.", "ASSAULT", None),
+    # "on Saturday" is a date, never the recipient ("on" is a SANCTION recipient preposition)
+    ("The State Department cut hundreds of millions of dollars in aid on Saturday to Guatemala.", "SANCTION", "GTM"),
+    # cooperation that stops is a sanction; censorship by switching off
+    ("China has stopped buying Australian coal.", "SANCTION", "AUS"),
+    ("The United States halted military aid to Myanmar.", "SANCTION", "MMR"),
+    ("The Kenyan government switched off three private television stations on Tuesday.", "COERCE", "KEN"),
+    ("Iranian authorities pulled the plug on internet access across the country on Saturday.", "COERCE", "IRN"),
     # a crowd gathering is a rally, whatever the preposition
     ("Thousands of Georgians gathered outside parliament in Tbilisi on Friday.", "PROTEST", "GEO"),
     ("Crowds gathered in central Minsk on Sunday.", "PROTEST", "BLR"),
@@ -360,6 +371,7 @@ COVERAGE = [
 NEGATIVE = [
     # (sentence, type that must not be found)
     ("Officials gathered in Geneva on Monday.", "PROTEST"),  # no crowd
+    ("Hamas launched rockets at Israeli towns on Tuesday.", "MOBILIZE"),  # an armed group's launch is an attack
     ("Thousands of pilgrims thronged Mecca on Friday.", "PROTEST"),
     ("Hundreds of mourners gathered for the funeral of the journalist.", "PROTEST"),
     ("Cuban doctors arrived to help hospitals fight the coronavirus.", "ASSAULT"),

@@ -14,6 +14,9 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # a future meeting is an agreement to meet (PLOVER manual, CONSULT); a scheduled one stays CONSULT
+    ("Putin and Biden will meet in Geneva next month.", "AGREE", None),
+    ("Xi Jinping will visit Moscow next week.", "AGREE", "RUS"),
     # a ship or captives let go is a release; a ship let dock is no release
     ("Iran let the British-flagged tanker Stena Impero sail from Bandar Abbas on Friday.", "RETREAT", "GBR"),
     ("Houthi rebels allowed the crew of the seized vessel to return home.", "RETREAT", None),

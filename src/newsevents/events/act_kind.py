@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..records import EventActor
 from .lexicon import Lexicon
-from .matcher import Trigger, content_head, lemma
+from .matcher import Trigger, content_head, dated, lemma
 from .roles import Role, conjuncts, is_passive
 
 NO_EVENT = "010"  # a statement code: PLOVER has no type for it, so the act is dropped
@@ -93,7 +93,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     heads, crowd = _crowd(actor_role, lexicon)
     if (word in lexicon.cue("crowd_acts") or cameo == "1712") and crowd:
         return "145"  # "protesters stormed / set fire to the consulate": a riot
-    if cameo[:2] in ("19", "18") and trig.kind == "verb" and weapon_test(trig.token, lexicon):
+    if cameo[:2] in ("19", "18") and trig.kind == "verb" and (
+            weapon_test(trig.token, lexicon) or _state_launch(trig, heads, actor, lexicon)):
         return "150"  # "fired two ballistic missiles into the sea": a show of force
     if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and (
             state_speaks(actor_role, actor) or any(c.dep_ == "ccomp" for c in trig.token.children) and
@@ -153,8 +154,23 @@ def weapon_test(verb: Token, lexicon: Lexicon) -> bool:
     """ "test-fired a cruise missile", "launched missiles into the sea": no one is attacked."""
     if any(lemma(c) in lexicon.cue("test_marks") and c.i < verb.i for c in verb.children):
         return True
+    # "fired what appeared to be a missile into the sea": the sink hangs on the free relative's "be"
+    heads = [verb] + [x for c in verb.children if c.dep_ == "ccomp" for x in c.subtree if x.lemma_ == "be"]
     return any(c.dep_ == "prep" and c.lower_ == "into" and lemma(g) in lexicon.cue("test_sinks")
-               for c in verb.children for g in c.children if g.dep_ == "pobj")
+               for h in heads for c in h.children for g in c.children if g.dep_ == "pobj")
+
+
+def _state_launch(trig: Trigger, heads: set[str], actor: list[EventActor], lexicon: Lexicon) -> bool:
+    """A state's missile launched at no one named: a test ("launched a ballistic missile on Tuesday")."""
+    tok = trig.token
+    if lemma(tok) not in lexicon.cue("launch_verbs") or trig.object is None or \
+            lemma(content_head(trig.object, lexicon)) not in lexicon.cue("missile_words"):
+        return False
+    if heads & lexicon.cue("armed_agents") or not actor or any(
+            not a.country or (a.code or "")[3:6].lower() in lexicon.cue("armed_sectors") for a in actor):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in lexicon.cue("aimed_preps") and not dated(c)
+                   for h in (tok, trig.object) for c in h.children)
 
 
 def moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Role | None:

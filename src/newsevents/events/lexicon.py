@@ -110,6 +110,9 @@ def _tuple(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(v.strip().lower() for v in value.replace("|", ",").split(",") if v.strip())
+    odd = [v for v in value if isinstance(v, bool)]
+    if odd:  # YAML reads a bare on / off / yes / no as true or false
+        raise ValueError(f"list {list(value)!r} has non-word values {odd!r}; quote them")
     return tuple(str(v).strip().lower() for v in value if str(v).strip())
 
 
@@ -189,13 +192,17 @@ def _entries(doc: Any, key: str) -> list[dict[str, Any]]:
     return list(doc or [])
 
 
-def _cues(*docs: Any) -> dict[str, frozenset[str]]:
+def _cues(*docs: tuple[str, Any]) -> dict[str, frozenset[str]]:
     """Every list of words in the modality and role files, by name."""
     cues: dict[str, set[str]] = {}
-    for doc in docs:
+    for path, doc in docs:
         for name, words in (doc or {}).items():
-            if isinstance(words, list) and all(isinstance(w, str) for w in words):
-                cues.setdefault(name, set()).update(w.lower() for w in words)
+            if not isinstance(words, list):
+                continue
+            odd = [w for w in words if not isinstance(w, str)]
+            if odd:  # YAML reads a bare on / off / yes / no as true or false
+                raise ValueError(f"{path}: cue list '{name}' has non-word values {odd!r}; quote them")
+            cues.setdefault(name, set()).update(w.lower() for w in words)
     return {k: frozenset(v) for k, v in cues.items()}
 
 
@@ -218,7 +225,7 @@ def load_lexicon() -> Lexicon:
         lex.add_verbs(verb_patterns(_entries(read_yaml(f"events/{name}"), "verbs"), name))
     for name in lexicon_files("nouns", NOUN_FILES):
         lex.add_nouns(noun_patterns(_entries(read_yaml(f"events/{name}"), "nouns"), name))
-    lex.cues = _cues(read_yaml("events/modality.yaml"), frames)
+    lex.cues = _cues(("events/modality.yaml", read_yaml("events/modality.yaml")), ("events/frames.yaml", frames))
     lex.recipient_preps = {k.upper(): _tuple(v) for k, v in (frames.get("recipient_preps") or {}).items()}
     lex.intent = {_code(k): _code(v) for k, v in (frames.get("intent") or {}).items()}
     lex.refusal = {_code(k): _code(v) for k, v in (frames.get("refusal") or {}).items()}

@@ -82,7 +82,7 @@ class _ObjectWords:
     modifiers: frozenset[str]
 
 
-def _dated(prep: Token) -> bool:
+def dated(prep: Token) -> bool:
     """A preposition whose object is a date or time ("on Monday", "at dawn")."""
     pobjs = [g for g in prep.children if g.dep_ == "pobj"]
     return bool(pobjs) and all(g.ent_type_ in ("DATE", "TIME") and not any(c.lower_ == "of" for c in g.children)
@@ -138,6 +138,9 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or
                 c.pos_ in ("VERB", "AUX") and verb.lemma_ in _BARE_CAUSATIVES)
             for s in c.children if s.dep_ == "nsubj"]
+    # "fired what appeared to be a ballistic missile": the thing the free relative names
+    out += [a for c in verb.children if c.dep_ in ("ccomp", "dobj") and any(w.lower_ == "what" for w in c.subtree)
+            for x in c.subtree if x.lemma_ == "be" for a in x.children if a.dep_ == "attr"]
     # "found the former president guilty": the adjective of the verb's small clause
     out += [c for c in verb.children if c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and c.pos_ == "ADJ"]
     return out
@@ -183,11 +186,11 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(part)
         if p.prep:
             prep = particle(p.prep)
-            if prep is not None and _dated(prep):
+            if prep is not None and dated(prep):
                 # "called Zelensky on Monday", "fired the minister on Tuesday": a date, not "call on";
                 # "pulled the plug on Friday on a planned meeting": the next one may be the pattern's
                 prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == p.prep and
-                             c.i > prep.i and not _dated(c)), None)
+                             c.i > prep.i and not dated(c)), None)
             if prep is None and (p.objects or "dobj" in p.recipient):
                 # "shared evidence with X", "recognised the opposition leader as president": the
                 # preposition on the object

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import Actor, EventActor
 from .lexicon import Lexicon
-from .matcher import lemma
+from .matcher import dated, lemma
 
 _SUBJ = ("nsubj", "csubj")
 _RELATIVE = ("who", "that", "which", "whom")
@@ -285,7 +285,7 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> Role | None:
     """Objects of the first of `preps` attached to `head` ("talks with X", "sanctions on Y"):
     `preps` is in order of preference ("confiscated weapons from X" in "In a raid, ...")."""
     found = [(preps.index(c.lower_), c) for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-             and _child(c, "pobj") is not None]
+             and _child(c, "pobj") is not None and not dated(c)]  # "on Saturday" names no one
     if not found:
         return None
     c = min(found, key=lambda x: x[0])[1]

@@ -558,7 +558,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or mod.ruled_out or (
         governor in lexicon.cue("failure_governors") and type_of(trig, lexicon) == "AGREE"))
     will = mod.future and any(c in lexicon.cue("future_aux") for c in mod.cues)
-    promised = mod.intent or (mod.future and mod.speech is not None) or (will and cameo[:2] != "04")
+    # "will meet in Geneva", "will visit Moscow": a future meeting is an AGREE (manual, CONSULT),
+    # as when a speaker reports it; "is scheduled to meet" stays a CONSULT marked future
+    promised = mod.intent or (mod.future and mod.speech is not None) or will
     threat = mod.conditional and hostile and (will or mod.speech is not None)  # "will/may halt X unless ..., Y said"
     # "agreed to cancel $14 billion of Iraq's debt", "pledged to write off loans": debt relief
     # agreed or promised is coded as the aid itself (PLOVER manual, AID), and is the main event
@@ -583,10 +585,16 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     # "Armenian and Azerbaijani forces stopped shooting": fighting that stops is de-escalation
     ceased = mod.negated and hostile and cameo[:2] in ("18", "19", "20") and \
         governor in lexicon.cue("cessation_governors")
+    # "China has stopped buying Australian coal", "halted aid to Myanmar": cooperation that stops is
+    # a sanction (embargo 163, aid cut 162), not a negated trade
+    halted = mod.negated and cameo[:2] in ("06", "07") and governor in lexicon.cue("cessation_governors")
     if readied:
         cameo, rule = "152", "readiness"
     elif ceased:
         cameo, rule = "087", "ceased"
+        mod.negated = False
+    elif halted:
+        cameo, rule = ("163" if cameo[:3] == "061" else "162"), "halted"
         mod.negated = False
     elif (not framed and (promised or refused or threat) or offered) and not relief:
         table = lexicon.refusal if mod.negated else lexicon.intent
