@@ -14,6 +14,16 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # joining another's exercise, or forces sent to one, is military cooperation; the exercise's name is no actor
+    ("Some 200,000 troops from Russia and Belarus took part in the Zapad-2021 strategic exercises.", "COOPERATE", "BLR"),
+    ("China sent 3,200 soldiers to take part in Russia's Vostok-2018 manoeuvres in eastern Siberia.", "COOPERATE", "RUS"),
+    # everyday wire wordings
+    ("A telephone conversation between Joe Biden and Xi Jinping on Thursday lasted 90 minutes.", "CONSULT", "CHN"),
+    ("U.S. President Donald Trump heaped praise on Kim Jong Un on Tuesday.", "SUPPORT", "PRK"),
+    ("Moscow regards Nicolas Maduro as Venezuela's only legitimate president.", "SUPPORT", "VEN"),
+    ("Chinese President Xi Jinping sent a congratulatory message to Joe Biden on Wednesday.", "SUPPORT", "USA"),
+    ("Sudan's military leader restored Abdalla Hamdok to his post as prime minister on Sunday.", "CONCEDE", "SDN"),
+    ("Japan and South Korea traded intelligence on North Korea's latest missile launch.", "COOPERATE", None),
     # a future meeting is an agreement to meet (PLOVER manual, CONSULT); a scheduled one stays CONSULT
     ("Putin and Biden will meet in Geneva next month.", "AGREE", None),
     ("Xi Jinping will visit Moscow next week.", "AGREE", "RUS"),

@@ -79,7 +79,7 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
     """What is sent is coded by what it is sent to do. People sent to investigate ("sent 21
     personnel to Bosnia to investigate ...", "dispatched a team to probe the attack") are the
     investigation, as "dispatched inspectors" is, and the purpose is not coded apart. Forces sent
-    to another country to help it ("deploying 1,000 soldiers to Mozambique ... to help fight an
+    to a joint exercise are the military cooperation (062). Forces sent to another country to help it ("deploying 1,000 soldiers to Mozambique ... to help fight an
     insurgency") are military protection (AID 074), not a show of force."""
     by_token = {trig.token.i: evs for trig, evs in found}
     for trig, evs in found:
@@ -95,16 +95,25 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
             probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
             helped = lemma(c) in lexicon.cue("helping_verbs")
             protection = lexicon.code("074")
+            # "sent 3,200 soldiers to take part in Russia's Vostok manoeuvres": a joint exercise
+            drills = [e for t in c.subtree for e in by_token.get(t.i, ()) if e.cameo == "062"]
             for e in evs:
                 if probes and e.event in ("MOBILIZE", "AID"):
                     _recode(e, "ACCUSE", probes[0].cameo, probes[0],
                             "sent to investigate: the investigation (CAMEO 09)")
+                elif drills and e.event == "MOBILIZE":
+                    _recode(e, "COOPERATE", "062", drills[0], "forces sent to a joint exercise: military cooperation")
+                    e.recipient = e.recipient or list(drills[0].recipient)
                 elif helped and protection is not None and e.event == "MOBILIZE" and coded(e.recipient) and \
                         {r.country for r in e.recipient} - {a.country for a in e.actor}:
                     _recode(e, "AID", "074", protection,
                             "forces sent to help another country: military protection (AID 074)")
             if probes and any(e.event == "ACCUSE" and "dispatch" in e.explain for e in evs):
                 by_token[c.i][:] = [p for p in by_token[c.i] if p not in probes]
+            if drills and any(e.cameo == "062" and "dispatch" in e.explain for e in evs):
+                for t in c.subtree:  # the exercise is the dispatch's, not coded apart
+                    if t.i in by_token:
+                        by_token[t.i][:] = [d for d in by_token[t.i] if d not in drills]
 
 
 def _recode(e: Event, event: str, cameo: str, like: Event | CameoCode, why: str) -> None:

@@ -187,6 +187,10 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         return subject(trig.token, lexicon)
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
+    if verb is not None and _joined(trig.token, verb, lexicon):
+        doer = subject(verb, lexicon)
+        if doer is not None:  # "took part in the Zapad-2021 exercises": not the exercise's name
+            return Role(doer.heads, f"in<{lemma(verb)}.{doer.path}")
     own = noun_agent(trig.token, pattern.agent_preps)
     if own is None and trig.token.dep_ == "nsubjpass" and lemma(trig.token.head) in lexicon.cue("claim_verbs"):
         by = next((g for c in trig.token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
@@ -385,9 +389,25 @@ def _place(trig: Trigger, verb: Token | None, ctx: Context, actor: list[EventAct
     return []
 
 
+def _joined(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
+    """`noun` is the event `verb` joins: "took part in the exercises", "participated in", "joined the drills"."""
+    word = lemma(verb)
+    if word not in lexicon.cue("participation_verbs"):
+        return False
+    if word == "join":
+        return noun.dep_ == "dobj" and noun.head.i == verb.i or noun.dep_ == "pobj" and noun.head.head.i == verb.i
+    into = noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.i == verb.i
+    return into and (word != "take" or any(c.lower_ == "part" for c in verb.children))
+
+
 def _joint(trig: Trigger, actor: list[EventActor]) -> bool:
-    """ "French and Egyptian warships launched war games", "joint exercises with Y"."""
+    """ "French and Egyptian warships launched war games", "joint exercises with Y", "took part
+    in Russia's manoeuvres"."""
     words = [trig.token] + ([trig.object] if trig.object is not None else [])
+    host = next((c for c in trig.token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if trig.kind == "noun" and host is not None and trig.token.dep_ == "pobj" and trig.token.head.lower_ == "in" \
+            and not any(host.lower_ in (a.text or "").lower() for a in actor):
+        return True  # another's exercise joined
     if any(c.lower_ in ("joint", "combined", "bilateral", "trilateral") for w in words for c in w.lefts):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(actor_like(g) for g in c.children if g.dep_ == "pobj")
