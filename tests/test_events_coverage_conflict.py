@@ -40,6 +40,11 @@ COVERAGE = [
     ("The United States halted military aid to Myanmar.", "SANCTION", "MMR"),
     ("The Kenyan government switched off three private television stations on Tuesday.", "COERCE", "KEN"),
     ("Iranian authorities pulled the plug on internet access across the country on Saturday.", "COERCE", "IRN"),
+    # crowds counted in thousands who demand are demonstrating (141), addressed to whom they demand of
+    ("More than a million Chileans packed the streets of Santiago on Friday, demanding the resignation of "
+     "President Sebastian Pinera.", "PROTEST", "CHL"),
+    ("Well over 100,000 people turned out in central Minsk on Sunday to demand that Mr Lukashenko step down.",
+     "PROTEST", "BLR"),
     # a crowd gathering is a rally, whatever the preposition
     ("Thousands of Georgians gathered outside parliament in Tbilisi on Friday.", "PROTEST", "GEO"),
     ("Crowds gathered in central Minsk on Sunday.", "PROTEST", "BLR"),
@@ -371,6 +376,7 @@ COVERAGE = [
 NEGATIVE = [
     # (sentence, type that must not be found)
     ("Officials gathered in Geneva on Monday.", "PROTEST"),  # no crowd
+    ("Thousands of soldiers demanded back pay.", "PROTEST"),  # troops are no crowd
     ("Hamas launched rockets at Israeli towns on Tuesday.", "MOBILIZE"),  # an armed group's launch is an attack
     ("Thousands of pilgrims thronged Mecca on Friday.", "PROTEST"),
     ("Hundreds of mourners gathered for the funeral of the journalist.", "PROTEST"),

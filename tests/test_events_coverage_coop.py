@@ -14,6 +14,10 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # money released is a disbursement; police arriving to help another country are protection (074)
+    ("The International Monetary Fund's executive board released a further $2 billion to Egypt on Monday.", "AID", "EGY"),
+    ("A contingent of Australian police arrived in Honiara on Thursday at the request of the Solomon Islands "
+     "prime minister to help restore order.", "AID", "SLB"),
     # joining another's exercise, or forces sent to one, is military cooperation; the exercise's name is no actor
     ("Some 200,000 troops from Russia and Belarus took part in the Zapad-2021 strategic exercises.", "COOPERATE", "BLR"),
     ("China sent 3,200 soldiers to take part in Russia's Vostok-2018 manoeuvres in eastern Siberia.", "COOPERATE", "RUS"),

@@ -102,9 +102,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "114"  # a government's protest, or protesting that something is so, is a complaint
     if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
         tok = trig.token
-        if heads & lexicon.cue("protest_crowds") or (
+        if heads & lexicon.cue("protest_crowds") or _counted_crowd(actor_role, lexicon) or (
                 tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lexicon.cue("assembly_verbs")):
-            return "141"
+            return "141"  # "more than a million Chileans packed the streets, demanding ..."
     armed_doer = bool(heads & lexicon.cue("armed_agents")) or any(
         (a.code or "")[3:6].lower() in lexicon.cue("armed_sectors") for a in actor)
     if word in lexicon.cue("armed_acts") and cameo[:2] == "17" and armed_doer:
@@ -131,6 +131,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             return "073"
         if kind == "military" and arrival:
             return "154"
+        if arrival and any(lemma(content_head(h, lexicon)) in lexicon.cue("police_units") for h in units):
+            return "153"  # "a contingent of Australian police arrived in Honiara": police deployed
     return None
 
 
@@ -273,6 +275,24 @@ def _crowd(actor_role: Role | None, lexicon: Lexicon) -> tuple[set[str], bool]:
     armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
     crowd = bool(heads & lexicon.cue("crowd_agents")) or bool(heads & lexicon.cue("crowd_quantities") and not heads & armed)
     return heads, crowd and not heads & lexicon.cue("peaceful_crowds")
+
+
+def _counted_crowd(actor_role: Role | None, lexicon: Lexicon) -> bool:
+    """People counted in thousands: "tens of thousands of Malians", "100,000 people", not troops."""
+    if actor_role is None:
+        return False
+    armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
+    for h in actor_role.heads:
+        people = content_head(h, lexicon)
+        if lemma(people) in armed or lemma(h) in armed:
+            return False
+        if lemma(h) in lexicon.cue("crowd_quantities"):
+            return True
+        for n in list(h.children) + list(people.children):
+            if n.dep_ == "nummod" and (lemma(n) in lexicon.cue("crowd_quantities") or
+                                       n.text.replace(",", "").isdigit() and int(n.text.replace(",", "")) >= 1000):
+                return True
+    return False
 
 
 def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, actor: list[EventActor],

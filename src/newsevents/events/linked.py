@@ -31,7 +31,9 @@ def protest_topics(found: list[tuple[Trigger, list[Event]]], ctx: Context) -> li
     out = []
     for trig, evs in found:
         protest = _protest_above(trig.token, protests) if trig.kind == "verb" else None
-        if protest is None or not all(e.event in ("REQUEST", "ACCUSE") for e in evs):
+        # a crowd's demand is typed a protest (act_kind); under a protest it is still its topic
+        said = getattr(trig.pattern, "cameo", "")[:2] in ("10", "11", "12")
+        if protest is None or not all(e.event in ("REQUEST", "ACCUSE") or e.event == "PROTEST" and said for e in evs):
             out += evs
             continue
         for p in protests[protest]:
