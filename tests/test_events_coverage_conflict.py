@@ -45,6 +45,12 @@ COVERAGE = [
      "President Sebastian Pinera.", "PROTEST", "CHL"),
     ("Well over 100,000 people turned out in central Minsk on Sunday to demand that Mr Lukashenko step down.",
      "PROTEST", "BLR"),
+    # a threat or vow named as a noun gives way to the act threatened
+    ("Tayyip Erdogan's threat to expel the ambassadors of the United States, Germany and France sent the lira "
+     "to a record low.", "THREATEN", "USA"),
+    # another's act wanted is a demand on them; a meeting skipped is refused
+    ("Iran wants the United States to lift all sanctions, Ayatollah Ali Khamenei said on Sunday.", "REQUEST", "USA"),
+    ("Iran's decision to skip an informal meeting with the United States dealt a setback to the talks.", "REJECT", "USA"),
     # a crowd gathering is a rally, whatever the preposition
     ("Thousands of Georgians gathered outside parliament in Tbilisi on Friday.", "PROTEST", "GEO"),
     ("Crowds gathered in central Minsk on Sunday.", "PROTEST", "BLR"),

@@ -155,6 +155,9 @@ def _complement_tense(verb: Token, future_aux: frozenset[str]) -> str | None:
     """ "past" or "future" for a that-clause; "infinitive" for an object told to act ("told
     China to recall the boats")."""
     for c in verb.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and \
+                any(a.dep_ == "nsubj" for a in c.children):
+            return "infinitive"  # "wants the United States to lift sanctions" parsed as a clause
         if c.dep_ == "ccomp":
             return "future" if any(a.lower_ in future_aux or a.lower_ in _CLAUSE_FUTURE
                                    for a in c.children if a.dep_ == "aux") else "past"

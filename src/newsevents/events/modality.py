@@ -100,6 +100,14 @@ def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -
         if tok.dep_ == "prep" and tok.head.i != tok.i:  # "looking at scheduling ..."
             tok = tok.head
             continue
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) \
+                and lemma(tok.head) in lexicon.cue("intent_governors") | lexicon.cue("threat_governors"):
+            # "Erdogan's threat to expel the ambassadors", "Netanyahu's vow to annex the Jordan Valley":
+            # the act the noun promises or threatens
+            m.governor = m.governor or tok.head
+            m.intent = True
+            m.cues.append(lemma(tok.head))
+            break
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             break
         dep, gov = tok.dep_, tok.head
@@ -136,9 +144,12 @@ def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -
             if word in lexicon.cue("future_governors"):
                 m.future = True
                 m.cues.append(word)
-            if word in lexicon.cue("intent_governors"):
+            # "Iran wants the United States to lift sanctions": another's act wanted is asked for, not promised
+            asked = dep == "ccomp" and any(c.dep_ == "nsubj" for c in tok.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            if word in lexicon.cue("intent_governors") and not asked:
                 m.intent = True
-            if word in lexicon.cue("hypothetical_governors") and word not in lexicon.cue("intent_governors"):
+            if word in lexicon.cue("hypothetical_governors") and (word not in lexicon.cue("intent_governors") or asked):
                 m.hypothetical = True
                 m.cues.append(word)
             _read_auxiliaries(gov, m, lexicon)

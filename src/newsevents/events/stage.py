@@ -119,7 +119,8 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
     """ "vowed to fight", "vowed that the army would fight", "threatened to impose a curfew": the
     bare promise or threat gives way to the act it governs, which is coded as the intent or threat
     of that act; "helped broker a ceasefire": the help gives way to the act helped; "bowed to the
-    protests and stepped down": the yielding gives way to the act it yields."""
+    protests and stepped down": the yielding gives way to the act it yields; so does a threat or
+    vow named as a noun ("Erdogan's threat to expel the ambassadors")."""
     at = {t.token.i: t for t in triggers}
     helping = lexicon.cue("helping_verbs")
     absorbing = lexicon.cue("absorbing_governors") | helping
@@ -135,11 +136,16 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
             ([tok.head] if tok.dep_ in ("conj", "advcl") else [])
         return lemma(tok) in lexicon.cue("yielding_verbs") and any(a.i in at for a in acts)
 
+    def promised_act(t: Trigger) -> bool:  # "his threat to expel the ambassadors": the expulsion
+        return t.kind == "noun" and lemma(t.token) in lexicon.cue("absorbing_nouns") and any(
+            c.dep_ == "acl" and c.i in at and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in t.token.children)
+
     return [t for t in triggers if not (
         t.kind == "verb" and t.pattern.specificity == 0 and lemma(t.token) in absorbing and
         any(c.dep_ == "xcomp" and absorbed_by(t, c) or
             c.dep_ == "ccomp" and c.i in at and lemma(t.token) not in helping for c in t.token.children)
-    ) and not yielded(t)]
+    ) and not yielded(t) and not promised_act(t)]
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
