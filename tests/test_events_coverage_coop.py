@@ -14,6 +14,10 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # talks one is open to, or a summit planned, are an agreement to meet
+    ("Iran is open to talks with Saudi Arabia at any level, a spokesman said on Monday.", "AGREE", "SAU"),
+    ("Plans for a first summit between Joe Biden and Vladimir Putin were announced by the White House on Tuesday.",
+     "AGREE", "RUS"),
     # money released is a disbursement; police arriving to help another country are protection (074)
     ("The International Monetary Fund's executive board released a further $2 billion to Egypt on Monday.", "AID", "EGY"),
     ("A contingent of Australian police arrived in Honiara on Thursday at the request of the Solomon Islands "

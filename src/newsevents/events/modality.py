@@ -91,6 +91,12 @@ def assess(verb: Token | None, lexicon: Lexicon, stop: set[int] | None = None) -
     tok = verb
     m.negated = _negated(tok, lexicon)
     _read_auxiliaries(tok, m, lexicon)
+    if tok.pos_ == "ADJ" and lemma(tok) in lexicon.cue("willingness_governors") or \
+            tok.pos_ == "NOUN" and lemma(tok) in lexicon.cue("intent_nouns"):
+        # "Iran is open to talks with Saudi Arabia", "plans for a summit": the event noun's governor
+        m.intent = True
+        m.governor = tok
+        m.cues.append(lemma(tok))
     if tok.dep_ == "csubj" and _rules_out(tok.head, lexicon):
         m.negated = m.ruled_out = True
         m.governor = tok.head

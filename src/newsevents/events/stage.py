@@ -182,6 +182,10 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
         return None, False
     if tok.dep_ == "conj":
         return _event_verb(Trigger(head, trig.pattern, "noun", (head,)), lexicon)
+    if head.pos_ == "NOUN" and lemma(head) in lexicon.cue("intent_nouns") and tok.dep_ == "pobj":
+        return head, False  # "plans for a first summit between Biden and Putin": a summit planned
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and lemma(head) in lexicon.cue("willingness_governors"):
+        return head, True  # "Iran is open to talks": the adjective carries the intent, the subject is Iran's
     if head.pos_ not in ("VERB", "AUX"):
         return None, False
     light = lemma(head) in lexicon.cue("light_verbs") and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
