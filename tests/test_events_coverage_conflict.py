@@ -51,6 +51,10 @@ COVERAGE = [
     # another's act wanted is a demand on them; a meeting skipped is refused
     ("Iran wants the United States to lift all sanctions, Ayatollah Ali Khamenei said on Sunday.", "REQUEST", "USA"),
     ("Iran's decision to skip an informal meeting with the United States dealt a setback to the talks.", "REJECT", "USA"),
+    # protesters appealing are protesting; an army moving its own tanks is mobilising, not giving arms
+    ("Thousands of Sudanese protesters camped outside the defence ministry in Khartoum, calling on the army to "
+     "remove President Omar al-Bashir.", "PROTEST", "SDN"),
+    ("Zimbabwe's army sent tanks and armoured vehicles towards the capital Harare on Tuesday.", "MOBILIZE", None),
     # a crowd gathering is a rally, whatever the preposition
     ("Thousands of Georgians gathered outside parliament in Tbilisi on Friday.", "PROTEST", "GEO"),
     ("Crowds gathered in central Minsk on Sunday.", "PROTEST", "BLR"),
@@ -382,6 +386,8 @@ COVERAGE = [
 NEGATIVE = [
     # (sentence, type that must not be found)
     ("Officials gathered in Geneva on Monday.", "PROTEST"),  # no crowd
+    ("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", "PROTEST"),  # an appeal, not protesters
+    ("Zimbabwe's army sent tanks and armoured vehicles towards the capital Harare on Tuesday.", "AID"),
     ("Thousands of soldiers demanded back pay.", "PROTEST"),  # troops are no crowd
     ("Hamas launched rockets at Israeli towns on Tuesday.", "MOBILIZE"),  # an armed group's launch is an attack
     ("Thousands of pilgrims thronged Mecca on Friday.", "PROTEST"),

@@ -14,6 +14,11 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # what the sent carrier carries is what is sent; trade shipments; evidence handed over; captives returned
+    ("France sent two military planes carrying 55 rescue workers and a mobile clinic to Beirut on Wednesday.", "AID", "LBN"),
+    ("Iran has shipped about 1.5 million barrels of gasoline to Venezuela aboard five tankers.", "COOPERATE", "VEN"),
+    ("Turkey has given recordings of the killing to Saudi Arabia and the United States.", "COOPERATE", "SAU"),
+    ("Boko Haram militants returned most of the 110 schoolgirls they had kidnapped from Dapchi.", "RETREAT", None),
     # talks one is open to, or a summit planned, are an agreement to meet
     ("Iran is open to talks with Saudi Arabia at any level, a spokesman said on Monday.", "AGREE", "SAU"),
     ("Plans for a first summit between Joe Biden and Vladimir Putin were announced by the White House on Tuesday.",

@@ -100,9 +100,10 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             state_speaks(actor_role, actor) or any(c.dep_ == "ccomp" for c in trig.token.children) and
             not heads & (lexicon.cue("crowd_agents") | lexicon.cue("protest_crowds"))):
         return "114"  # a government's protest, or protesting that something is so, is a complaint
-    if cameo[:2] in ("10", "11", "12"):  # words said by demonstrating
+    if cameo[:2] in ("02", "10", "11", "12"):  # words said by demonstrating
         tok = trig.token
-        if heads & lexicon.cue("protest_crowds") or _counted_crowd(actor_role, lexicon) or (
+        # an appeal (02) is a protest only from protesters: "800,000 Kurds sought refuge" is none
+        if heads & lexicon.cue("protest_crowds") or cameo[:2] != "02" and _counted_crowd(actor_role, lexicon) or (
                 tok.dep_ in ("advcl", "xcomp") and lemma(tok.head) in lexicon.cue("assembly_verbs")):
             return "141"  # "more than a million Chileans packed the streets, demanding ..."
     armed_doer = bool(heads & lexicon.cue("armed_agents")) or any(
@@ -118,6 +119,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         return "043"  # "Xi welcomed Mnangagwa at the Great Hall of the People": a host receives a visitor
     if cameo[:3] == "072" and trig.kind == "verb" and _own_force(trig.token, lexicon):
         return "154"  # "North Korea has trained 500 hackers": it builds up its own force
+    if cameo[:3] == "072" and trig.kind == "verb" and any((a.code or "")[3:6] == "MIL" for a in actor) and any(
+            c.dep_ == "prep" and c.lower_ in ("towards", "toward", "into", "near", "along") for c in trig.token.children):
+        return "154"  # "Zimbabwe's army sent tanks towards the capital": its own weapons moved, no arms given
     arrival = word in lexicon.cue("arrival_acts") and cameo[:3] in ("042", "043")
     if arrival or cameo[:3] == "154":
         # "peacekeeping troops arrived in Bosnia", "the deployment of NATO peacekeepers": units

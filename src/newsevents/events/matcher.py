@@ -138,6 +138,10 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or
                 c.pos_ in ("VERB", "AUX") and verb.lemma_ in _BARE_CAUSATIVES)
             for s in c.children if s.dep_ == "nsubj"]
+    # "sent two military planes carrying 55 rescue workers and a mobile clinic": what the carrier carries
+    carried = [g for o in list(out) if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.lemma_ in _CARRYING
+               for g in a.children if g.dep_ == "dobj"]
+    out += carried + [g for o in carried for g in o.children if g.dep_ == "conj"]
     # "fired what appeared to be a ballistic missile": the thing the free relative names
     out += [a for c in verb.children if c.dep_ in ("ccomp", "dobj") and any(w.lower_ == "what" for w in c.subtree)
             for x in c.subtree if x.lemma_ == "be" for a in x.children if a.dep_ == "attr"]
@@ -145,6 +149,8 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     out += [c for c in verb.children if c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and c.pos_ == "ADJ"]
     return out
 
+
+_CARRYING = ("carry", "transport", "bear", "ferry")  # "planes carrying aid": the aid is sent
 
 _BARE_CAUSATIVES = ("let", "make", "have", "help")  # verbs whose clause takes a bare infinitive
 
