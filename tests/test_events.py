@@ -1337,3 +1337,25 @@ def test_lexicon_cue_list_with_yaml_boolean_is_refused():
     with pytest.raises(ValueError, match=r"frames.yaml: cue list 'aimed_preps' .*True"):
         _cues(("frames.yaml", doc))
     assert _cues(("frames.yaml", {"aimed_preps": ["at", "on"]}))["aimed_preps"] == {"at", "on"}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a state organ named with no country is the domestic actor's own
+    ("Iraq's parliament passed a resolution on Sunday calling on the government to end the presence of foreign troops.",
+     "IRQGOV"),
+    ("Opposition parties in Kenya accused the police of killing protesters.", "KENCOP"),
+    # a country named bare is its state: people it frees with no nationality are its own
+    ("Myanmar freed two Reuters journalists, Wa Lone and Kyaw Soe Oo, on Tuesday.", "MMR"),
+    # spaCy's "freezes" as a verb sharing the subject: its preposition is the act's
+    ("The European Union imposed travel bans and asset freezes on 40 Belarusian officials on Friday.", "BLRGOV"),
+])
+def test_events_recipient_at_home_and_on_conjoined_verbs(pipeline, text, recipient):
+    main = events_of(text, pipeline)[0]
+    assert recipient in {r.code for r in main.recipient}, [(e.event, [(r.text, r.code) for r in e.recipient])
+                                                            for e in events_of(text, pipeline)]
+
+
+def test_events_ordered_forces_are_no_recipient(pipeline):
+    # the army one orders is one's own: the threat is made to whom the action is aimed at
+    evs = events_of("Kim Yo Jong threatened on Saturday to order the army to take action against South Korea.", pipeline)
+    assert evs[0].event == "THREATEN" and {r.country for r in evs[0].recipient} == {"KOR"}

@@ -310,6 +310,10 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                     ruled.append(inner_actors(content_head(obj, lexicon)))
                 # tagged, so that the governed act's own recipient may replace them (linked.governed)
                 out += [Role(r.heads, "xcomp:" + r.path) for r in ruled if r is not None]
+        # "imposed travel bans and asset freezes on 40 Belarusian officials": spaCy makes "freezes" a
+        # verb sharing the subject; its preposition is the act's
+        out += [prep_objects(c, preps) for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+                not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
         objs = [trig.object] if trig.object is not None else [c for c in tok.children if c.dep_ == "dobj"]
         if not objs:  # "denounced as a crime Serbia's suppression of ...": the object parsed under "as"
             objs = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -397,6 +401,25 @@ def _place(trig: Trigger, verb: Token | None, ctx: Context, actor: list[EventAct
                     if (found.code or found.country) and found.actor_id not in taken and found.country not in taken:
                         return [found]
     return []
+
+
+def _home_organ(role: Role, actor: list[EventActor], ctx: Context, lexicon: Lexicon) -> list[EventActor]:
+    """A state organ named with no country ("the government", "the army") is that of the actor's
+    own country when the actor is a domestic body (a parliament, a party, protesters)."""
+    home = next((a.country for a in actor if a.country and len(a.code or "") > 3 and
+                 not (a.code or "").startswith(("IGO", "NGO", "IMG"))), None)
+    organs = dict(w.split(":") for w in lexicon.cue("home_organs"))
+    out = []
+    for h in role.heads:
+        sector = organs.get(lemma(h))
+        if home is None or sector is None or any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "ADJ")
+                                                 and c.lower_ not in ("ruling", "interim", "new", "federal", "central")
+                                                 for c in h.lefts):
+            return []  # "the Afghan government" names its own country
+        start = min([h.idx] + [c.idx for c in h.lefts])
+        out.append(EventActor(text=ctx.document.text[start:h.idx + len(h)], start=start, end=h.idx + len(h),
+                              code=home + sector.upper(), country=home, sector=sector.upper(), actor_id=None))
+    return out
 
 
 def _joined(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
@@ -665,6 +688,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             role = Role([h for h in role.heads if h not in actor_role.heads], role.path)
         found = [r for r in resolve_role(role, ctx, trig.token.idx) if not same([r], actor) and
                  (r.code or r.country or any(_person_like(h, lexicon) for h in role.heads))]
+        if not found and (role.path in ("dobj", "dative", "ccomp.nsubj") or role.path.startswith("prep:")) and \
+                lemma(trig.token) not in lexicon.cue("command_verbs"):  # "ordered the army to ...": one's own
+            # "Iraq's parliament called on the government": the actor's own country's
+            found = _home_organ(role, actor, ctx, lexicon)
         if _own(role, found, actor):  # "agreed to withdraw its forces": the actor's own, not a recipient
             continue
         if found and (coded(found) or not recipients):
@@ -727,7 +754,9 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
 
         def at_home(a: EventActor) -> bool:
             code = a.code or ""
-            return code[3:6].lower() in organs or local and code[3:6] != "MIL" and not code.startswith("IGO")
+            # a country named bare is its state: "Myanmar freed two Reuters journalists"
+            return code[3:6].lower() in organs or len(code) == 3 and code not in ("IGO", "NGO", "IMG") or \
+                local and code[3:6] != "MIL" and not code.startswith("IGO")
 
         home = next((a for a in actor if a.country and at_home(a)), None)
         if home is not None:
