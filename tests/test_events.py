@@ -1348,6 +1348,9 @@ def test_lexicon_cue_list_with_yaml_boolean_is_refused():
     ("Myanmar freed two Reuters journalists, Wa Lone and Kyaw Soe Oo, on Tuesday.", "MMR"),
     # spaCy's "freezes" as a verb sharing the subject: its preposition is the act's
     ("The European Union imposed travel bans and asset freezes on 40 Belarusian officials on Friday.", "BLRGOV"),
+    # forces massed along a border face who is across it
+    ("Venezuela began large-scale military exercises along its border with Colombia on Tuesday.", "COL"),
+    ("Israel massed troops and tanks along the Gaza border on Thursday.", "PSE"),
 ])
 def test_events_recipient_at_home_and_on_conjoined_verbs(pipeline, text, recipient):
     main = events_of(text, pipeline)[0]
