@@ -1362,3 +1362,21 @@ def test_events_ordered_forces_are_no_recipient(pipeline):
     # the army one orders is one's own: the threat is made to whom the action is aimed at
     evs = events_of("Kim Yo Jong threatened on Saturday to order the army to take action against South Korea.", pipeline)
     assert evs[0].event == "THREATEN" and {r.country for r in evs[0].recipient} == {"KOR"}
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # "from" names the doer of a criticism, support or aid, also when it hangs on the verb
+    ("Israel's approval of new settler homes drew criticism on Friday from France, Germany and Britain.", "ACCUSE", "FRA"),
+    ("Guaido received support from Canada, Brazil and Colombia.", "SUPPORT", "CAN"),
+    ("A consignment of oxygen concentrators and ventilators from Britain arrived in New Delhi on Tuesday.", "AID", "GBR"),
+    # a participle's agent does the nominal act; the first country to act is the copula's subject
+    ("Sanctions imposed by the European Union and Canada on Chinese officials took effect on Monday.", "SANCTION", "IGO"),
+    ("Burundi on Friday became the first country to leave the International Criminal Court.", "SANCTION", "BDI"),
+    # a possessor still comes first: "Beijing's demand ... was delivered by a vice minister"
+    ("Beijing's demand that Canada free Meng Wanzhou was delivered to Canada's ambassador by Vice Foreign "
+     "Minister Le Yucheng.", "REQUEST", "CHN"),
+])
+def test_events_doers_named_by_from_agents_and_copulas(pipeline, text, event_type, actor):
+    evs = [e for e in events_of(text, pipeline) if e.event == event_type]
+    assert evs and actor in {(a.code or "")[:3] for a in evs[0].actor}, \
+        [(e.event, [(a.text, a.code) for a in e.actor]) for e in events_of(text, pipeline)]

@@ -200,6 +200,7 @@ def moved_units(trig: Trigger, actor_role: Role | None, lexicon: Lexicon) -> Rol
 def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> str | None:
     """ "military" when `heads` name armed units ("300 US marines", "a first patch of
     Bangladeshi troops"), "peacekeeping" when those are peacekeepers, "aid" for medical teams."""
+    raw = {lemma(h) for h in heads}  # "a consignment of ventilators": the consignment too
     heads = [content_head(h, lexicon) for h in heads]
     # "the first deployment of NATO peacekeeping troops arrived": the deployment's units
     heads += [g for h in heads if any(n.cameo[:3] == "154" for n in lexicon.nouns.get(lemma(h), ()))
@@ -213,7 +214,7 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     if words & lexicon.cue("military_units") or (
             words & lexicon.cue("craft_words") and modifiers & lexicon.cue("military_modifiers")):
         return "military"  # "28 air force aircraft", "navy ships"
-    if words & lexicon.cue("aid_personnel"):
+    if words & lexicon.cue("aid_personnel") or (words | raw) & lexicon.cue("aid_consignments"):
         return "aid"
     return None
 

@@ -119,6 +119,11 @@ def subject(verb: Token, lexicon: Lexicon, depth: int = 0) -> Role | None:
                          None)
         if addressee is not None:
             return Role(conjuncts(addressee), f"{verb.dep_}<{lemma(head)}.prep")
+    if verb.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) \
+            and head.dep_ == "attr" and head.head.pos_ in ("VERB", "AUX") and lemma(head.head) in ("be", "become"):
+        # "Burundi became the first country to leave the ICC": the copula's subject does it
+        up = subject(head.head, lexicon, depth + 1)
+        return up and Role(up.heads, f"acl<attr<{lemma(head.head)}.{up.path}")
     if verb.dep_ == "xcomp":
         pass_subj = _child(head, "nsubjpass")
         if pass_subj is not None and _agent(head) is None and not pass_subj.lower_.endswith("self"):
@@ -315,6 +320,11 @@ def noun_agent(noun: Token, agent_preps: tuple[str, ...]) -> Role | None:
     for c in noun.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
             return Role(conjuncts(c), "poss")
+    for c in noun.children:  # "sanctions imposed by the EU, Britain and Canada"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+            if by is not None:
+                return Role(conjuncts(by), "acl.agent")
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in _ACTOR_ENTS:
             return Role(conjuncts(c), c.dep_)

@@ -202,6 +202,11 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         if doer is not None:  # "took part in the Zapad-2021 exercises": not the exercise's name
             return Role(doer.heads, f"in<{lemma(verb)}.{doer.path}")
     own = noun_agent(trig.token, pattern.agent_preps)
+    if own is None and type_of(trig, lexicon).lower() in lexicon.cue("from_source_types"):
+        # "criticism from France and Germany", "aid from Britain"; "drew criticism from France",
+        # "received support from Canada": the "from" on the verb the act is the object of
+        own = prep_objects(trig.token, ("from",)) or (
+            prep_objects(verb, ("from",)) if verb is not None and trig.token.dep_ == "dobj" else None)
     if own is None and trig.token.dep_ == "nsubjpass" and lemma(trig.token.head) in lexicon.cue("claim_verbs"):
         by = next((g for c in trig.token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                   None)
@@ -349,6 +354,8 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         assert isinstance(pattern, NounPattern)
         preps = pattern.recipient_preps or default
         out.append(prep_objects(tok, preps))
+        # "sanctions imposed by the EU on Chinese officials": the preposition on the participle
+        out += [prep_objects(c, preps) for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if verb is not None and tok.dep_ == "dobj" and lemma(verb) in lexicon.cue("incurring_verbs"):
             # "Turkey's purchase of the S-400 drew US sanctions", "Iran faces new sanctions": the
             # subject, or whose act it is, bears them
