@@ -272,12 +272,17 @@ def _left_casualties(verb: Token, lexicon: Lexicon) -> bool:
         for c in verb.children)
 
 
+def _armed_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words for troops, armed groups and police: people counted in thousands who are no crowd."""
+    return lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
+
+
 def _crowd(actor_role: Role | None, lexicon: Lexicon) -> tuple[set[str], bool]:
     """The doer's head words, and whether they are a crowd: "protesters", "thousands of Catalan
     separatists" (unless the thousands are troops or police)."""
     # "tens of thousands of demonstrators": the people, not the number
     heads = {lemma(t) for h in actor_role.heads for t in (h, content_head(h, lexicon))} if actor_role else set()
-    armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
+    armed = _armed_words(lexicon)
     crowd = bool(heads & lexicon.cue("crowd_agents")) or bool(heads & lexicon.cue("crowd_quantities") and not heads & armed)
     return heads, crowd and not heads & lexicon.cue("peaceful_crowds")
 
@@ -286,7 +291,7 @@ def _counted_crowd(actor_role: Role | None, lexicon: Lexicon) -> bool:
     """People counted in thousands: "tens of thousands of Malians", "100,000 people", not troops."""
     if actor_role is None:
         return False
-    armed = lexicon.cue("military_units") | lexicon.cue("armed_agents") | lexicon.cue("police_units")
+    armed = _armed_words(lexicon)
     for h in actor_role.heads:
         people = content_head(h, lexicon)
         if lemma(people) in armed or lemma(h) in armed:

@@ -110,10 +110,15 @@ def _tuple(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(v.strip().lower() for v in value.replace("|", ",").split(",") if v.strip())
-    odd = [v for v in value if isinstance(v, bool)]
-    if odd:  # YAML reads a bare on / off / yes / no as true or false
-        raise ValueError(f"list {list(value)!r} has non-word values {odd!r}; quote them")
+    _refuse_booleans(value, f"list {list(value)!r}")
     return tuple(str(v).strip().lower() for v in value if str(v).strip())
+
+
+def _refuse_booleans(values: list[Any], where: str) -> None:
+    """YAML reads a bare on / off / yes / no as true or false: such a word list is an error."""
+    odd = [v for v in values if isinstance(v, bool)]
+    if odd:
+        raise ValueError(f"{where} has non-word values {odd!r}; quote them")
 
 
 def _word(value: Any) -> str | None:
@@ -199,10 +204,8 @@ def _cues(*docs: tuple[str, Any]) -> dict[str, frozenset[str]]:
         for name, words in (doc or {}).items():
             if not isinstance(words, list):
                 continue
-            odd = [w for w in words if not isinstance(w, str)]
-            if odd:  # YAML reads a bare on / off / yes / no as true or false
-                raise ValueError(f"{path}: cue list '{name}' has non-word values {odd!r}; quote them")
-            cues.setdefault(name, set()).update(w.lower() for w in words)
+            _refuse_booleans(words, f"{path}: cue list '{name}'")
+            cues.setdefault(name, set()).update(str(w).lower() for w in words)
     return {k: frozenset(v) for k, v in cues.items()}
 
 

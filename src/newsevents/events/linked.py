@@ -81,8 +81,9 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
     """What is sent is coded by what it is sent to do. People sent to investigate ("sent 21
     personnel to Bosnia to investigate ...", "dispatched a team to probe the attack") are the
     investigation, as "dispatched inspectors" is, and the purpose is not coded apart. Forces sent
-    to a joint exercise are the military cooperation (062). Forces sent to another country to help it ("deploying 1,000 soldiers to Mozambique ... to help fight an
-    insurgency") are military protection (AID 074), not a show of force."""
+    to a joint exercise are the military cooperation (062). Forces sent to another country to
+    help it ("deploying 1,000 soldiers to Mozambique ... to help fight an insurgency") are
+    military protection (AID 074), not a show of force."""
     by_token = {trig.token.i: evs for trig, evs in found}
     for trig, evs in found:
         if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("dispatch_verbs"):
