@@ -55,6 +55,13 @@ COVERAGE = [
     ("Thousands of Sudanese protesters camped outside the defence ministry in Khartoum, calling on the army to "
      "remove President Omar al-Bashir.", "PROTEST", "SDN"),
     ("Zimbabwe's army sent tanks and armoured vehicles towards the capital Harare on Tuesday.", "MOBILIZE", None),
+    # newspaper idioms
+    ("The Philippines' defence secretary called out China on Sunday for a provocative action.", "ACCUSE", "CHN"),
+    ("Mr Ramaphosa called out 25,000 soldiers on Thursday to help police in KwaZulu-Natal.", "MOBILIZE", None),
+    ("Nicaragua's president turned a deaf ear to a resolution of the Organization of American States.", "REJECT", "IGO"),
+    ("The Kremlin poured cold water on Mr Zelensky's offer to meet Mr Putin.", "REJECT", "UKR"),
+    ("Mr Buhari withheld his assent from the Electoral Act amendment bill.", "REJECT", None),
+    ("Nigeria's federal government arraigned the separatist leader Nnamdi Kanu on terrorism charges.", "ACCUSE", "NGA"),
     # a crowd gathering is a rally, whatever the preposition
     ("Thousands of Georgians gathered outside parliament in Tbilisi on Friday.", "PROTEST", "GEO"),
     ("Crowds gathered in central Minsk on Sunday.", "PROTEST", "BLR"),

@@ -14,6 +14,12 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # newspaper idioms ("U-turn" is kept one token: data/nlp/whole_words.txt)
+    # a hosted visit is coded from the visitor's side (docs/events.md)
+    ("Mr Xi rolled out the red carpet for Kazakhstan's president at the Great Hall of the People.", "CONSULT", "CHN"),
+    ("China's foreign ministry came to the defence of Hong Kong's chief executive, Carrie Lam.", "SUPPORT", "HKG"),
+    ("Boris Johnson's government performed a U-turn on Tuesday over free school meals.", "CONCEDE", None),
+    ("Peru's president, Pedro Pablo Kuczynski, threw in the towel on Wednesday.", "RETREAT", None),
     # what the sent carrier carries is what is sent; trade shipments; evidence handed over; captives returned
     ("France sent two military planes carrying 55 rescue workers and a mobile clinic to Beirut on Wednesday.", "AID", "LBN"),
     ("Iran has shipped about 1.5 million barrels of gasoline to Venezuela aboard five tankers.", "COOPERATE", "VEN"),
