@@ -55,6 +55,7 @@ COVERAGE = [
     ("Thousands of Sudanese protesters camped outside the defence ministry in Khartoum, calling on the army to "
      "remove President Omar al-Bashir.", "PROTEST", "SDN"),
     ("Zimbabwe's army sent tanks and armoured vehicles towards the capital Harare on Tuesday.", "MOBILIZE", None),
+    ("Around 25,000 National Guard troops were brought into Washington ahead of the inauguration.", "MOBILIZE", "USA"),
     # newspaper idioms
     ("The Philippines' defence secretary called out China on Sunday for a provocative action.", "ACCUSE", "CHN"),
     ("Mr Ramaphosa called out 25,000 soldiers on Thursday to help police in KwaZulu-Natal.", "MOBILIZE", None),

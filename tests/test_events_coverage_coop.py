@@ -14,6 +14,10 @@ DATE = "2019-06-12"
 
 # (sentence, PLOVER type, recipient country or None)
 POSITIVE = [
+    # everyday wire wordings (dev11)
+    ("Kurdish Peshmerga forces abandoned their positions around Kirkuk on Monday.", "RETREAT", None),
+    ("Activist Loujain al-Hathloul was let out of prison by the authorities in Riyadh on Wednesday.", "RETREAT", "SAU"),
+    ("Russia has presented the United States with a list of security demands, a deputy minister said.", "REQUEST", "USA"),
     # newspaper idioms ("U-turn" is kept one token: data/nlp/whole_words.txt)
     # a hosted visit is coded from the visitor's side (docs/events.md)
     ("Mr Xi rolled out the red carpet for Kazakhstan's president at the Great Hall of the People.", "CONSULT", "CHN"),

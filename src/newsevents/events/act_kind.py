@@ -63,7 +63,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
             for c in trig.token.children):
         return "020"  # "petitioned the commission to extend registration": an appeal, not a complaint
-    if cameo == "0841" and word in ("let", "allow", "permit") and trig.kind == "verb" and not any(
+    if cameo == "0841" and word in ("let", "allow", "permit") and trig.kind == "verb" and \
+            not getattr(trig.pattern, "particle", None) and not any(
             lemma(c) in lexicon.cue("release_motions") for c in trig.token.children if c.dep_ in ("ccomp", "xcomp")):
         return "080"  # "allowed the rescue ship to dock": a concession, not a release
     freed = trig.object if trig.object is not None else next(
