@@ -420,7 +420,7 @@ def _home_organ(role: Role, actor: list[EventActor], ctx: Context, lexicon: Lexi
     for h in role.heads:
         sector = organs.get(lemma(h))
         if home is None or sector is None or any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "ADJ")
-                                                 and c.lower_ not in ("ruling", "interim", "new", "federal", "central")
+                                                 and c.lower_ not in lexicon.cue("countryless_modifiers")
                                                  for c in h.lefts):
             return []  # "the Afghan government" names its own country
         start = min([h.idx] + [c.idx for c in h.lefts])
