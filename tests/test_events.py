@@ -1103,6 +1103,10 @@ def test_events_special_forces_freeing_tourists_rescue_them(pipeline):
     # an act asked for, which spaCy hangs on the request as a purpose, is not done
     ("Kenzo Oshima demanded parties to the conflict in Iraq to allow aid workers freedom of movement.",
      "allow", "hypothetical"),
+    # a threat under a condition was made; a promise under one is not yet a promise
+    ("Trump threatened to impose tariffs on Mexico unless it stopped the flow of migrants.", "impose tariffs on",
+     "asserted"),
+    ("North Korea said it was ready to return to talks if Washington dropped its demands.", "talks", "hypothetical"),
 ])
 def test_events_conditions_and_requested_acts_are_not_facts(pipeline, text, trigger, modality):
     ev = next(e for e in events_of(text, pipeline) if e.trigger.text == trigger)
@@ -1380,3 +1384,43 @@ def test_events_doers_named_by_from_agents_and_copulas(pipeline, text, event_typ
     evs = [e for e in events_of(text, pipeline) if e.event == event_type]
     assert evs and actor in {(a.code or "")[:3] for a in evs[0].actor}, \
         [(e.event, [(a.text, a.code) for a in e.actor]) for e in events_of(text, pipeline)]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # the agent of the verb that announced or imposed the act named by its subject did the act
+    ("Criminal charges against Prime Minister Benjamin Netanyahu were announced by Israel's attorney general "
+     "on Thursday.", "ACCUSE", "ISR", "ISR"),
+    ("Sanctions on Iran were imposed by the European Union on Friday.", "SANCTION", "IGO", "IRN"),
+])
+def test_events_passive_agent_of_an_announced_act_is_its_doer(pipeline, text, event_type, actor, recipient):
+    ev = next(e for e in events_of(text, pipeline) if e.event == event_type)
+    assert {a.country or a.code[:3] for a in ev.actor} == {actor}
+    assert {a.country for a in ev.recipient} == {recipient}
+
+
+def test_events_noun_needing_a_preposition_is_an_event_only_with_it(pipeline):
+    """`requires` in nouns*.yaml: "charges against X" is an accusation, "in charge of" is not."""
+    assert [e.event for e in events_of("Prosecutors brought charges against the former mayor of Lagos.", pipeline)
+            ] == ["ACCUSE"]
+    assert not events_of("The general was put in charge of the ministry.", pipeline)
+    assert not events_of("The bank raised its charges for foreign transfers.", pipeline)
+
+
+@pytest.mark.parametrize("text, helper, helped", [
+    ("Australia flew more than 100 police and soldiers to Honiara on Thursday at the request of Solomon Islands "
+     "Prime Minister Manasseh Sogavare.", "AUS", "SLB"),
+    ("Russia sent troops to Kazakhstan at the request of President Kassym-Jomart Tokayev.", "RUS", "KAZ"),
+])
+def test_events_forces_sent_at_anothers_request_are_protection(pipeline, text, helper, helped):
+    evs = events_of(text, pipeline)
+    sent = next(e for e in evs if e.event == "AID")
+    assert sent.cameo == "074" and {a.country for a in sent.actor} == {helper}
+    assert {a.country for a in sent.recipient} == {helped}
+    asked = next(e for e in evs if e.event == "REQUEST")  # "at the request of X": X asked the sender
+    assert {a.country for a in asked.actor} == {helped} and {a.country for a in asked.recipient} == {helper}
+
+
+def test_events_a_person_accepted_as_a_refugee_is_given_asylum(pipeline):
+    main = events_of("Canada accepted Saudi teenager Rahaf Mohammed al-Qunun as a refugee on Friday.", pipeline)[0]
+    assert (main.event, main.cameo) == ("AID", "075")
+    assert {a.country for a in main.actor} == {"CAN"} and {a.country for a in main.recipient} == {"SAU"}

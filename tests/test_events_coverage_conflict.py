@@ -26,6 +26,11 @@ def shown(evs) -> list[tuple]:
 
 
 COVERAGE = [
+    ("The freezing of the newspaper's assets by the security police forced it to close.", "SANCTION", None),
+    ("The EU imposed an asset freeze on five Russian officials.", "SANCTION", "RUS"),
+    ("A build-up of Chinese troops along the border with India was visible in satellite images.", "MOBILIZE", "IND"),
+    ("The massing of Russian troops near Ukraine's border alarmed NATO.", "MOBILIZE", "UKR"),
+    ("Trump vowed to hit 52 Iranian sites if Tehran struck any Americans.", "THREATEN", "IRN"),
     ("The Malian army retook the town of Konna from jihadists.", "ASSAULT", "MLI"),  # mis-lemma 'retook'; a battle won
     ("Tunisian soldiers took up positions around the parliament building in Tunis.", "MOBILIZE", None),
     ("Ethiopia and Egypt traded accusations over the Nile dam.", "ACCUSE", None),

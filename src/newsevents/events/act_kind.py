@@ -328,7 +328,8 @@ def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, act
         flown = word != "leave" and unit_kind([c for c in tok.children if c.dep_ == "dobj"], [], lexicon)
         armed = unit_kind(actor_role.heads if actor_role else [], actor, lexicon) or \
             any((a.code or "")[3:6] in ("MIL", "UAF") for a in actor)
-        if cameo[:2] in ("08", "15") and not (word == "leave" and trig.pattern.objects) and not flown and not armed:
+        # a pattern naming what is moved ("left the troops", "flew police and soldiers") is about them
+        if cameo[:2] in ("08", "15") and not getattr(trig.pattern, "objects", ()) and not flown and not armed:
             return True
     return any(c.dep_ == "prep" and c.lower_ in ("to", "into") and lemma(g) in lexicon.cue("care_places")
                for c in tok.children for g in c.children if g.dep_ == "pobj")

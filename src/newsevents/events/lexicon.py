@@ -63,6 +63,7 @@ class NounPattern:
     mode: str | None = None
     recipient_preps: tuple[str, ...] = ()
     agent_preps: tuple[str, ...] = ("by",)
+    requires: tuple[str, ...] = ()  # prepositions, one of which must follow: "charges against X", not "in charge"
     origin: str = "nouns.yaml"
     note: str | None = None
 
@@ -186,7 +187,7 @@ def noun_patterns(entries: list[dict[str, Any]], origin: str) -> list[NounPatter
             noun=str(e["noun"]).lower(), cameo=_code(e["cameo"]),
             event=(e.get("event") or None) and str(e["event"]).upper(), mode=e.get("mode") or None,
             recipient_preps=_tuple(e.get("recipient_preps")), agent_preps=_tuple(e.get("agent_preps")) or ("by",),
-            origin=origin, note=e.get("note")))
+            requires=_tuple(e.get("requires")), origin=origin, note=e.get("note")))
     return out
 
 

@@ -83,12 +83,19 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
     investigation, as "dispatched inspectors" is, and the purpose is not coded apart. Forces sent
     to a joint exercise are the military cooperation (062). Forces sent to another country to
     help it ("deploying 1,000 soldiers to Mozambique ... to help fight an insurgency") are
-    military protection (AID 074), not a show of force."""
+    military protection (AID 074), not a show of force, as are forces sent at its request ("flew
+    police and soldiers to Honiara at the request of the Solomon Islands")."""
     by_token = {trig.token.i: evs for trig, evs in found}
+    protection = lexicon.code("074")
     for trig, evs in found:
         if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("dispatch_verbs"):
             continue
         tok = trig.token
+        if protection is not None and _asked(tok, lexicon):
+            for e in evs:
+                if e.event == "MOBILIZE" and coded(e.recipient) and \
+                        {r.country for r in e.recipient} - {a.country for a in e.actor}:
+                    _recode(e, "AID", "074", protection, "forces sent at another country's request: military protection")
         clauses = list(tok.children)
         if tok.dep_ == "xcomp" and lemma(tok.head) in lexicon.cue("aspect_verbs"):
             clauses += [c for c in tok.head.children if c.i > tok.i]  # "began deploying X ..., to help"
@@ -97,7 +104,6 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
                 continue
             probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
             helped = lemma(c) in lexicon.cue("helping_verbs")
-            protection = lexicon.code("074")
             # "sent 3,200 soldiers to take part in Russia's Vostok manoeuvres": a joint exercise
             drills = [e for t in c.subtree for e in by_token.get(t.i, ()) if e.cameo == "062"]
             for e in evs:
@@ -117,6 +123,12 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
                 for t in c.subtree:  # the exercise is the dispatch's, not coded apart
                     if t.i in by_token:
                         by_token[t.i][:] = [d for d in by_token[t.i] if d not in drills]
+
+
+def _asked(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb is done "at the request of" (or invitation, behest) someone."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        g.dep_ == "pobj" and lemma(g) in lexicon.cue("asking_nouns") for g in c.children) for c in verb.children)
 
 
 def _recode(e: Event, event: str, cameo: str, like: Event | CameoCode, why: str) -> None:

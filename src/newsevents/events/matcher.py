@@ -241,6 +241,13 @@ def _past_stem(tok: Token, lexicon: Lexicon) -> list[VerbPattern] | None:
     return None
 
 
+def _noun_patterns(tok: Token, lexicon: Lexicon) -> list[NounPattern]:
+    """The noun's patterns whose required preposition, if any, follows it ("charges against X")."""
+    patterns = lexicon.nouns.get(lemma(tok)) or lexicon.nouns.get(tok.lower_) or []
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return [p for p in patterns if not p.requires or preps & set(p.requires)]
+
+
 def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
     """Every event trigger in a sentence, verbs first claiming the nouns they govern."""
     verbs: list[Trigger] = []
@@ -253,7 +260,7 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
                 if found:
                     verbs.append(found)
         elif tok.pos_ == "NOUN" and not tok.ent_type_:  # not "Economic Cooperation"
-            patterns = lexicon.nouns.get(lemma(tok)) or lexicon.nouns.get(tok.lower_)
+            patterns = _noun_patterns(tok, lexicon)
             if not patterns:
                 continue
             if any(c.dep_ == "compound" and lemma(c) in lexicon.cue("document_modifiers") for c in tok.lefts):

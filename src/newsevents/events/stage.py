@@ -210,7 +210,7 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
     if own is None and trig.token.dep_ == "nsubjpass" and lemma(trig.token.head) in lexicon.cue("claim_verbs"):
         by = next((g for c in trig.token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                   None)
-        if by is not None:  # "the attack was claimed by the Islamic State group"
+        if by is not None:  # "the attack was claimed by the Islamic State group", "charges ... were announced by"
             return Role(conjuncts(by), f"nsubjpass<{lemma(trig.token.head)}.agent")
     claim = trig.token.head.head if trig.token.dep_ == "pobj" and trig.token.head.lower_ == "for" else None
     if own is None and claim is not None and lemma(claim) in lexicon.cue("responsibility_nouns") and \
@@ -353,6 +353,9 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
         pattern = trig.pattern
         assert isinstance(pattern, NounPattern)
         preps = pattern.recipient_preps or default
+        if verb is not None and tok.dep_ == "pobj" and tok.head.lower_ == "at" and \
+                lemma(tok) in lexicon.cue("asking_nouns"):
+            out.append(subject(verb, lexicon))  # "sent troops at the request of Tokayev": asked of the sender
         out.append(prep_objects(tok, preps))
         # "sanctions imposed by the EU on Chinese officials": the preposition on the participle
         out += [prep_objects(c, preps) for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -786,7 +789,7 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
         context=(list(row.context) if row else []) + (["cyber"] if hacking else []), quad=row.quad if row else None,
         goldstein=row.goldstein if row else None, negated=mod.negated,
         location=recipients[0].text if recipient_path == "location" else None,
-        modality=_label(mod, claimant, actor, rule),
+        modality=_label(mod, claimant, actor, rule, event_type),
         source_of_claim=claimant[0] if claimant and not same(claimant, actor) else None,
         confidence=_confidence(trig, actor, recipients),
         explain=_explain(trig, actor_role, recipient_path, mod, rule, cameo))
@@ -809,9 +812,12 @@ def _directed(base: Event) -> list[Event]:
     return out
 
 
-def _label(mod: Modality, claimant: list[EventActor], actor: list[EventActor], rule: str | None) -> str:
+def _label(mod: Modality, claimant: list[EventActor], actor: list[EventActor], rule: str | None,
+           event_type: str) -> str:
     if rule is not None:
-        return "hypothetical" if mod.conditional else "asserted"
+        # "threatened to impose tariffs unless ...": the condition is what is threatened, the
+        # threat itself was made; a promise under a condition ("ready to return if ...") is not yet one
+        return "hypothetical" if mod.conditional and event_type != "THREATEN" else "asserted"
     label = mod.label
     if label == "asserted" and claimant and actor and not same(claimant, actor) and coded(claimant):
         return "reported"
