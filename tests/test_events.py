@@ -1424,3 +1424,77 @@ def test_events_a_person_accepted_as_a_refugee_is_given_asylum(pipeline):
     main = events_of("Canada accepted Saudi teenager Rahaf Mohammed al-Qunun as a refugee on Friday.", pipeline)[0]
     assert (main.event, main.cameo) == ("AID", "075")
     assert {a.country for a in main.actor} == {"CAN"} and {a.country for a in main.recipient} == {"SAU"}
+
+
+@pytest.mark.parametrize("text, event_type, cameo, actor, recipient", [
+    # an ultimatum: time given to do something (the act asked for is the recipient's, not done)
+    ("Ethiopian Prime Minister Abiy Ahmed gave Tigrayan forces 72 hours to surrender on Sunday.",
+     "THREATEN", "139", "ETH", "ETH"),
+    ("The United States gave Turkey until Sept. 15 to release the pastor.", "THREATEN", "139", "USA", "TUR"),
+    # a warning whose clause names force is a threat, not a rebuke
+    ("China warned on Thursday that independence means war.", "THREATEN", "130", "CHN", None),
+    # armed units gathering are mobilized, not rallying
+    ("Forces loyal to eastern commander Khalifa Haftar have massed around the coastal city of Sirte.",
+     "MOBILIZE", "154", "LBY", None),
+    # a legislature suspended by the executive
+    ("Tunisian President Kais Saied dismissed the government and suspended parliament on Sunday.",
+     "COERCE", "172", "TUN", "TUN"),
+    # a cooperative act declared not to come is a refusal
+    ("Israel will not withdraw from the Golan Heights, Netanyahu said.", "REJECT", "1246", "ISR", None),
+    # goods carried in by a plane that lands are aid delivered
+    ("A New Zealand air force plane carrying water, tarpaulins and generators landed in Tonga on Tuesday.",
+     "AID", "073", "NZL", "TON"),
+    ("The Netherlands and Australia formally held Russia responsible for the downing of flight MH17.",
+     "ACCUSE", "112", "NLD", "RUS"),
+    ("The Saudi-led coalition allowed the first aid ships into the Yemeni port of Hodeidah on Sunday.",
+     "RETREAT", "0863", "SAU", None),
+    ("Saudi Crown Prince Mohammed bin Salman pledged $20bn of investment in Pakistan on Sunday.",
+     "AGREE", "030", "SAU", "PAK"),
+    # fire during drills is a show of force
+    ("Iran's Revolutionary Guards fired missiles at a replica of an American aircraft carrier during war games.",
+     "MOBILIZE", "150", "IRN", None),
+    ("Bern walked away from seven years of negotiations with the EU.", "SANCTION", "164", "CHE", "IGO"),
+    # a restriction ordered is the orderer's, also when uncoded companies carry it out
+    ("Uganda ordered telecoms companies to block social media platforms on Tuesday.", "COERCE", "1721", "UGA", None),
+    ("Malaysia's king called for parliament to reconvene as soon as possible.", "REQUEST", "020", "MYS", None),
+])
+def test_events_wire_wordings_read_in_dev13_and_dev14(pipeline, text, event_type, cameo, actor, recipient):
+    ev = events_of(text, pipeline)[0]
+    assert (ev.event, ev.cameo) == (event_type, cameo)
+    assert actor in {(a.country or (a.code or "")[:3]) for a in ev.actor}
+    if recipient:
+        assert recipient in {(a.country or (a.code or "")[:3]) for a in ev.recipient}
+
+
+def test_events_ultimatum_leaves_the_act_to_its_recipient(pipeline):
+    evs = events_of("The United States gave Turkey until Sept. 15 to release the pastor.", pipeline)
+    release = next(e for e in evs if e.event == "RETREAT")
+    assert release.modality == "hypothetical" and {a.country for a in release.actor} == {"TUR"}
+
+
+def test_events_retaliation_is_the_manner_of_the_act(pipeline):
+    evs = events_of("India will raise import duties on 29 U.S. products from August, the finance ministry said, "
+                    "in retaliation for Washington's tariffs on steel.", pipeline)
+    assert "retaliation" not in {e.trigger.text for e in evs}
+    assert evs[0].event == "THREATEN" and {a.country for a in evs[0].recipient} == {"USA"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("North Korean leader Kim Jong Un and South Korean President Moon Jae-in held talks at the border village "
+     "of Panmunjom on Friday.", "Jae-in"),
+    ("Taiwan's President Tsai Ing-wen met US lawmakers in Taipei.", "Ing-wen"),
+])
+def test_events_hyphenated_given_names_stay_one_token(pipeline, text, name):
+    """nlp/name_syllables.txt: "Jae-in" split as "Jae - in" left the sentence without its verb."""
+    doc = pipeline.nlp(text)
+    assert name in [t.text for t in doc]
+    assert events_of(text, pipeline)[0].event == "CONSULT"
+
+
+def test_events_actor_named_twice_spans_both_names(pipeline):
+    """An appositive names the same actor: the mention is "Lebanon's prime minister, Hassan Diab"."""
+    text = "Lebanon's prime minister, Hassan Diab, announced his government's resignation on Monday."
+    ev = events_of(text, pipeline)[0]
+    (actor,) = ev.actor
+    assert actor.text == "Lebanon's prime minister, Hassan Diab" and actor.country == "LBN"
+    assert text[actor.start:actor.end] == actor.text

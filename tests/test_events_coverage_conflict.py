@@ -26,6 +26,10 @@ def shown(evs) -> list[tuple]:
 
 
 COVERAGE = [
+    ("Labour suspended its former leader Jeremy Corbyn.", "SANCTION", None),
+    ("Myanmar's junta deployed armoured vehicles in Yangon.", "MOBILIZE", "MMR"),
+    ("Trump walked away from his second summit with Kim Jong Un in Hanoi.", "REJECT", "PRK"),
+    ("Kenya's chief justice advised President Uhuru Kenyatta to dissolve parliament.", "REQUEST", "KEN"),
     ("The freezing of the newspaper's assets by the security police forced it to close.", "SANCTION", None),
     ("The EU imposed an asset freeze on five Russian officials.", "SANCTION", "RUS"),
     ("A build-up of Chinese troops along the border with India was visible in satellite images.", "MOBILIZE", "IND"),

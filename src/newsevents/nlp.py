@@ -8,6 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .errors import ConfigError
@@ -46,12 +47,24 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ConfigError(f"cannot load spaCy pipeline {model!r}: install it or pass --model ({e})") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsevents_line_breaks", before="parser")
-    for word in read_lines("nlp/whole_words.txt"):  # "test-fired": one verb, not "test - fired"
-        for form in {word, word.capitalize()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    customize_tokenizer(nlp.tokenizer)
     index_attribute_ruler(nlp)  # same annotations, a fraction of the time
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+def customize_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
+    """Hyphenated words kept whole: "test-fired" is one verb (nlp/whole_words.txt), "Jae-in" and
+    "Ing-wen" one name (nlp/name_syllables.txt). Applied to the pipeline's tokenizer and to the
+    one that tokenizes the actor gazetteer, so that names match as they are parsed."""
+    for word in read_lines("nlp/whole_words.txt"):
+        for form in {word, word.capitalize()}:
+            tokenizer.add_special_case(form, [{ORTH: form}])
+    syllables = "|".join(re.escape(s) for s in read_lines("nlp/name_syllables.txt"))
+    name = re.compile(rf"^[A-Z][a-z]{{1,5}}-(?:{syllables})$")
+    before = tokenizer.token_match
+    tokenizer.token_match = (lambda text: before(text) or name.match(text)) if before else name.match
+    return tokenizer
 
 
 def parse(texts: Iterable[str], nlp: Language, batch_size: int = 32) -> Iterator[Doc]:

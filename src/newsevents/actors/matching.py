@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..nlp import customize_tokenizer
 from ..resources import read_lines
 from .knowledge import Knowledge
 
@@ -23,7 +24,7 @@ class Matchers:
 
 @lru_cache(maxsize=8)
 def _tokenizer():
-    return English().tokenizer
+    return customize_tokenizer(English().tokenizer)  # names tokenized as the pipeline parses them
 
 
 @lru_cache(maxsize=8)

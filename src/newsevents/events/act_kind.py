@@ -42,6 +42,14 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
     if trig.kind == "noun" and cameo[:2] in ("14", "17", "19") and word in lexicon.cue("aerial_acts") and any(
             c.dep_ in ("compound", "amod") and lemma(c) in lexicon.cue("aerial_modifiers") for c in trig.token.lefts):
         return "195"
+    if cameo[:2] in ("18", "19") and trig.kind == "verb" and any(
+            c.dep_ == "prep" and (c.lower_ == "during" or c.lower_ == "in" and c.head.i == trig.token.i) and
+            lemma(g) in lexicon.cue("exercise_words")
+            for c in trig.token.subtree for g in c.children if g.dep_ == "pobj"):
+        return "150"  # "fired missiles at a replica carrier during war games": a show of force, no attack
+    if word in lexicon.cue("gathering_verbs") and cameo == "141" and trig.kind == "verb" and \
+            unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military":
+        return "154"  # "forces loyal to Haftar have massed around Sirte": armed units gathered, no rally
     if _no_event(trig, word, cameo, actor_role, actor, lexicon):
         return NO_EVENT
     if word == "leave" and trig.kind == "verb" and _left_casualties(trig.token, lexicon):
@@ -53,9 +61,11 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
         # the zone": armed craft moved, no visit
         return "150"
     if word in lexicon.cue("threat_governors") and cameo[:2] in ("01", "11") and trig.kind == "verb" and any(
-            g.dep_ == "mark" and g.lower_ in lexicon.cue("condition_marks")
+            g.dep_ == "mark" and g.lower_ in lexicon.cue("condition_marks") or lemma(g) in lexicon.cue("threat_words")
             for c in trig.token.children if c.dep_ == "ccomp" for g in c.subtree):
-        return "130"  # "warned Erbil that Baghdad was ready to intervene if ...": a threat, not a rebuke
+        # "warned Erbil that Baghdad was ready to intervene if ...", "warned that independence
+        # means war": a threat, not a rebuke
+        return "130"
     if word == "call" and trig.kind == "verb" and getattr(trig.pattern, "prep", None) in ("on", "upon") and \
             cameo[:2] == "02" and not _asks_anything(trig.token):
         return "042"  # "Jaishankar called on President Rajapaksa in Colombo": a courtesy call, a visit
@@ -63,6 +73,9 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)
             for c in trig.token.children):
         return "020"  # "petitioned the commission to extend registration": an appeal, not a complaint
+    if cameo[:3] in ("080", "084") and word in ("let", "allow", "permit") and trig.kind == "verb" and \
+            _aid_let_in(trig, lexicon):
+        return "0863"  # "allowed the first aid ships into Hodeidah": humanitarian access (RETREAT)
     if cameo == "0841" and word in ("let", "allow", "permit") and trig.kind == "verb" and \
             not getattr(trig.pattern, "particle", None) and not any(
             lemma(c) in lexicon.cue("release_motions") for c in trig.token.children if c.dep_ in ("ccomp", "xcomp")):
@@ -208,6 +221,12 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
               for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     words = {lemma(h) for h in heads} | {h.lower_ for h in heads}
     modifiers = {lemma(c) for h in heads for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")}
+    # "an air force plane carrying water, tarpaulins and generators": what the craft carries
+    carried = {lemma(g) for h in heads for a in h.children if a.dep_ == "acl" and lemma(a) in lexicon.cue("carrying_verbs")
+               for o in a.children if o.dep_ == "dobj" for g in [o] + [c for c in o.children if c.dep_ == "conj"]}
+    goods = {lemma(h) for h in heads}
+    if carried & lexicon.cue("aid_goods") or goods and goods <= lexicon.cue("aid_goods"):
+        return "aid"  # "water, tarpaulins and generators landed in Tonga" (spaCy lost the plane)
     peace = lexicon.cue("peacekeeping_words")
     if words & peace or (words & lexicon.cue("military_units") and (
             modifiers & peace or any("PKO" in (a.code or "") for a in actor))):
@@ -218,6 +237,17 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     if words & lexicon.cue("aid_personnel") or (words | raw) & lexicon.cue("aid_consignments"):
         return "aid"
     return None
+
+
+def _aid_let_in(trig: Trigger, lexicon: Lexicon) -> bool:
+    """What is let in or through is aid: "aid ships", "a humanitarian convoy", "food deliveries"."""
+    obj = trig.object if trig.object is not None else next(
+        (c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return False
+    head = content_head(obj, lexicon)
+    words = {lemma(head)} | {lemma(c) for c in head.lefts if c.dep_ in ("compound", "amod")}
+    return bool(words & (lexicon.cue("aid_goods") | lexicon.cue("aid_consignments") | {"humanitarian"}))
 
 
 def _own_force(verb: Token, lexicon: Lexicon) -> bool:
@@ -314,6 +344,8 @@ def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, act
     if trig.kind != "verb":
         return False
     tok = trig.token
+    if word == "land" and cameo[:2] == "04" and not any(a.code for a in actor):
+        return True  # "a rocket landed in southern Israel", "the plane landed": no one visits
     if word in lexicon.cue("gathering_verbs") and cameo == "141" and not _crowd(actor_role, lexicon)[1]:
         return True  # "officials gathered in Geneva", "pilgrims thronged Mecca": no rally
     if lemma(tok) in lexicon.cue("equipped_words") and not any(c.dep_ == "dobj" for c in tok.children) and (

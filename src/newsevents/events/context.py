@@ -42,8 +42,23 @@ def resolve_role(role: Role | None, ctx: Context, at: int) -> list[EventActor]:
             if patron is not None:  # "hackers working for the Russian government"
                 found = resolve(patron, ctx.index, ctx.document.text) or found
         shared = _shared_with(head, found, ctx)
-        out += found + shared
+        out += _with_appositive(head, found, ctx.document.text) + shared
     return _same_kind(role, out)
+
+
+def _with_appositive(head: Token, found: list[EventActor], text: str) -> list[EventActor]:
+    """ "Lebanon's prime minister, Hassan Diab,", "Kenzo Oshima, the UN relief coordinator,": the
+    mention of one actor named twice spans both names."""
+    appos = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")]
+    if len(found) != 1 or not appos:
+        return found
+    a = found[0]
+    if not (head.idx <= a.end and a.start <= head.idx + len(head)):
+        return found  # the actor is not the head's phrase ("X's minister, Y": coded by X)
+    start = min(a.start, head.left_edge.idx)
+    last = max(t.i for c in appos for t in c.subtree)
+    end = max(a.end, head.doc[last].idx + len(head.doc[last]))
+    return [replace(a, text=text[start:end], start=start, end=end)]
 
 
 def _same_kind(role: Role, out: list[EventActor]) -> list[EventActor]:

@@ -147,7 +147,7 @@ def imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -
     for trig, evs in found:
         if trig.kind != "verb" or lemma(trig.token) not in lexicon.cue("coercive_orders"):
             continue
-        orders = [e for e in evs if e.event == "REQUEST" and e.actor and e.recipient]
+        orders = [e for e in evs if e.event == "REQUEST" and e.actor]
         for c in trig.token.children:
             if c.dep_ != "xcomp":
                 continue
@@ -157,15 +157,38 @@ def imposed_orders(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon) -
                     r.country == order.actor[0].country and (r.code or "")[3:6] in ("MIL", "UAF", "COP", "SPY")
                     for r in order.recipient)
                 for act in by_token.get(c.i, ()):
-                    restriction = act.event in ("COERCE", "SANCTION") and same(act.actor, order.recipient)
+                    # "ordered telecoms companies to block social media": uncoded addressees do it
+                    restriction = act.event in ("COERCE", "SANCTION") and (
+                        same(act.actor, order.recipient) if order.recipient else not coded(act.actor))
                     if not (restriction or done_to or own and same(act.actor, order.recipient)):
                         continue
                     act.actor = list(order.actor)
-                    if restriction or done_to:
+                    if (restriction or done_to) and order.recipient:
                         act.recipient = list(order.recipient)
                     act.explain["actor_path"] = "ordered:" + str(order.explain.get("actor_path"))
                     if order in evs:
                         evs.remove(order)
+
+
+def ultimatums(found: list[tuple[Trigger, list[Event]]]) -> None:
+    """ "gave Tigrayan forces 72 hours to surrender": the act an ultimatum asks for is not done;
+    it is the recipient's to do (hypothetical)."""
+    by_token = {trig.token.i: evs for trig, evs in found}
+    for trig, evs in found:
+        ultimatum = next((e for e in evs if e.cameo == "139" and e.recipient), None)
+        if ultimatum is None or trig.kind != "verb":
+            continue
+        # "72 hours to surrender": the clause may hang on the time given
+        clauses = list(trig.token.children) + list(trig.object.children if trig.object is not None else ())
+        for c in clauses:
+            if c.dep_ not in ("xcomp", "advcl", "acl", "relcl") or \
+                    not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                continue
+            for act in by_token.get(c.i, ()):
+                act.modality = "hypothetical"
+                if not coded(act.actor) or same(act.actor, ultimatum.actor):
+                    act.actor = list(ultimatum.recipient)
+                    act.explain["actor_path"] = "ultimatum:" + str(ultimatum.explain.get("recipient_path"))
 
 
 def _protest_above(tok: Token, protests: dict[int, list[Event]]) -> int | None:

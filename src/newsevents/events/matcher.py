@@ -48,6 +48,8 @@ def _particle(verb: Token, word: str) -> Token | None:
             for g in c.children:
                 if g.lower_ == word and g.dep_ == "prep":
                     return g
+    if after is not None and after.lower_ == word and after.dep_ == "mark" and after.head.head.i == verb.i:
+        return after  # "called for parliament to reconvene": spaCy reads "for" as the clause's mark
     return None
 
 
@@ -121,6 +123,10 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     (any preposition but those of circumstance when the pattern names none: "suspended the
     campaign after talks" does not suspend the talks)."""
     out = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    if any(c.dep_ == "dobj" for c in verb.children):
+        # "has given the agency 14 days to ...": spaCy reads a double object's second noun as an adverbial
+        out += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NOUN" and
+                any(n.dep_ == "nummod" for n in c.children)]
     preps = list(verb.children) + [g for c in verb.rights if c.dep_ in ("prt", "prep", "advmod") and
                                    not any(x.dep_ == "pobj" for x in c.children) for g in c.children]
     for c in preps:
@@ -149,6 +155,8 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     out += [c for c in verb.children if c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and c.pos_ == "ADJ"]
     return out
 
+
+_TIME_PREPS = ("until", "till")  # "gave Turkey until Sept. 15 to ...": a pattern's date, not a circumstance
 
 _CARRYING = ("carry", "transport", "bear", "ferry")  # "planes carrying aid": the aid is sent
 
@@ -195,7 +203,7 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
             words.append(part)
         if p.prep:
             prep = particle(p.prep)
-            if prep is not None and dated(prep):
+            if prep is not None and dated(prep) and p.prep not in _TIME_PREPS:
                 # "called Zelensky on Monday", "fired the minister on Tuesday": a date, not "call on";
                 # "pulled the plug on Friday on a planned meeting": the next one may be the pattern's
                 prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == p.prep and

@@ -10,7 +10,7 @@ from .act_kind import by_doer, cyber, debt_relief, moved_units, official, type_o
 from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .linked import (accusation, addressee, blamed_copula, dispatch_purposes, governed, imposed_orders,
-                     obligations, protest_topics)
+                     obligations, protest_topics, ultimatums)
 from .matcher import Trigger, content_head, find_triggers, lemma
 from .modality import Modality, assess
 from .roles import (ActorIndex, Role, actor_like, clause_subject, conjuncts, inner_actors, is_passive, noun_agent,
@@ -72,12 +72,16 @@ def _sentence_events(sent: SpacySpan, ctx: Context) -> list[Event]:
     lexicon = ctx.lexicon
     triggers = [t for t in find_triggers(sent, lexicon) if _typed(t, lexicon)]  # not "say" (CAMEO 01)
     triggers = _absorb(triggers, lexicon)
+    acts = {t.token.i for t in triggers}
+    # "will raise duties in retaliation for Washington's tariffs": the act is the retaliation
+    triggers = [t for t in triggers if not _manner_of(t, acts, lexicon)]
     stop = {t.token.i for t in triggers}
     ctx.types = {t.token.i: type_of(t, lexicon) for t in triggers}
     found: list[tuple[Trigger, list[Event]]] = [(trig, _events(trig, sent, stop, ctx)) for trig in triggers]
     governed(found)
     imposed_orders(found, lexicon)
     dispatch_purposes(found, lexicon)
+    ultimatums(found)
     # debt relief agreed to comes before the agreement (debt_relief)
     depth = {id(e): _clause_depth(trig.token, lexicon) - (1.5 if e.explain.get("debt_relief") else 0)
              for trig, evs in found for e in evs}
@@ -146,6 +150,14 @@ def _absorb(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
         any(c.dep_ == "xcomp" and absorbed_by(t, c) or
             c.dep_ == "ccomp" and c.i in at and lemma(t.token) not in helping for c in t.token.children)
     ) and not yielded(t) and not promised_act(t)]
+
+
+def _manner_of(trig: Trigger, acts: set[int], lexicon: Lexicon) -> bool:
+    """ "in retaliation for X" in a sentence with another act: how that act is done (also when
+    spaCy hangs it on the verb of saying: "will raise duties, the ministry said, in retaliation")."""
+    tok = trig.token
+    return trig.kind == "noun" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+        lemma(tok) in lexicon.cue("manner_nouns") and bool(acts - {tok.i})
 
 
 def _typed(trig: Trigger, lexicon: Lexicon) -> bool:
@@ -302,6 +314,11 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                         out += [prep_objects(g, default + ("to", "with", "for")),
                                 inner_actors(content_head(obj, lexicon)) if obj is not None else None]
             out.append(_dative(tok))
+        if event_type in ("AGREE", "AID", "COOPERATE"):
+            # "pledged $20bn of investment in Pakistan": money put in a place goes to it
+            money = [g for c in tok.children if c.dep_ == "dobj" for g in c.subtree
+                     if lemma(g) in lexicon.cue("money_purposes")]
+            out += [prep_objects(m, ("in", "into")) for m in money] + ([prep_objects(tok, ("in", "into"))] if money else [])
         out.append(clause_subject(tok))
         for c in tok.children:
             if c.dep_ == "xcomp":  # "agreed to send troops to Y"
@@ -456,6 +473,9 @@ def _joint(trig: Trigger, actor: list[EventActor]) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(actor_like(g) for g in c.children if g.dep_ == "pobj")
            for w in words for c in w.children):
         return True  # "drills with Egypt", not "test-fired a missile with a range of 290 km"
+    if any(a.dep_ == "acl" and a.lemma_ in ("join", "accompany") and any(g.dep_ == "agent" for g in a.children)
+           for c in trig.token.children if c.dep_ == "nsubj" for a in c.children):
+        return True  # "Iran's navy, joined by Russian and Chinese warships, began drills"
     return len({a.country for a in actor if a.country}) > 1
 
 
@@ -618,9 +638,12 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     governor = lemma(mod.governor) if mod.governor is not None else ""
     hostile = cameo[:2] in _HOSTILE_ROOTS
     # "declined to resign"; "failed to reach agreement": an agreement that fails is not reached
-    refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or mod.ruled_out or (
-        governor in lexicon.cue("failure_governors") and type_of(trig, lexicon) == "AGREE"))
     will = mod.future and any(c in lexicon.cue("future_aux") for c in mod.cues)
+    # "told Abe that he would not negotiate with the United States", "will not withdraw": a
+    # cooperative act declared not to come is a refusal
+    refused = mod.negated and not hostile and (governor in lexicon.cue("refusal_governors") or mod.ruled_out or (
+        governor in lexicon.cue("failure_governors") and type_of(trig, lexicon) == "AGREE") or
+        mod.future and (will or mod.speech is not None))
     # "will meet in Geneva", "will visit Moscow": a future meeting is an AGREE (manual, CONSULT),
     # as when a speaker reports it; "is scheduled to meet" stays a CONSULT marked future
     promised = mod.intent or (mod.future and mod.speech is not None) or will
