@@ -1498,3 +1498,69 @@ def test_events_actor_named_twice_spans_both_names(pipeline):
     (actor,) = ev.actor
     assert actor.text == "Lebanon's prime minister, Hassan Diab" and actor.country == "LBN"
     assert text[actor.start:actor.end] == actor.text
+
+
+def test_events_protest_closing_a_sentence_is_a_complaint(pipeline):
+    """ "..., a human rights group protested": said, not marched (ACCUSE 114); a crowd that
+    protests after a comma still demonstrates."""
+    said = events_of("Croatian authorities are failing to uphold the property rights of Croatian Serb refugees, "
+                     "a human rights group protested on Wednesday.", pipeline)
+    assert [(e.event, e.cameo) for e in said] == [("ACCUSE", "114")]
+    marched = events_of("Prices rose sharply in May, and students protested.", pipeline)
+    assert [e.event for e in marched] == ["PROTEST"]
+
+
+def test_events_act_asked_for_takes_no_recipient_from_the_request(pipeline):
+    evs = events_of("Kenzo Oshima demanded parties to the conflict in Iraq to allow humanitarian workers the "
+                    "freedom of movement.", pipeline)
+    allowed = next(e for e in evs if e.trigger.text == "allow")
+    assert "the conflict in Iraq" not in {r.text for r in allowed.recipient}
+
+
+@pytest.mark.parametrize("text, event_type, cameo, recipient", [
+    # nominalizations.csv: the noun of a verb whose "of" phrase is the verb's object
+    ("The EU announced the lifting of sanctions on Iran.", "RETREAT", "085", "IRN"),
+    ("Washington announced the suspension of military aid to Pakistan.", "SANCTION", "162", "PAK"),
+    ("The signing of the peace deal between Ethiopia and Eritrea took place in Jeddah.", "SUPPORT", "057", "ERI"),
+])
+def test_events_a_verbs_noun_with_its_object_is_that_verbs_act(pipeline, text, event_type, cameo, recipient):
+    ev = events_of(text, pipeline)[0]
+    assert (ev.event, ev.cameo) == (event_type, cameo)
+    assert recipient in {a.country for a in ev.recipient}
+    assert "sanctions" not in {e.trigger.text for e in events_of(text, pipeline)}  # the lifted thing is no act
+
+
+def test_events_a_fronted_phrase_is_background(pipeline):
+    evs = events_of("With the signing of a memorandum on the cessation of hostilities, the Sudanese government and "
+                    "the SPLM agreed to allow humanitarian access.", pipeline)
+    assert evs[0].event == "AGREE"
+
+
+@pytest.mark.parametrize("text, event_type, cameo, actor", [
+    # read in dev15 and dev16 (regional and domestic copy)
+    ("As communal violence raged, Hindu mobs torched Muslim homes, shops and a mosque in north-east Delhi.",
+     "ASSAULT", "1712", None),
+    ("Protesters torched the police station in Minneapolis.", "PROTEST", "145", None),
+    ("The Dominican Republic sent trucks loaded with food, medicine and water to Haiti on Monday.", "AID", "073", "DOM"),
+    ("Malaysia on Friday ordered all North Korean diplomats to leave the country within 48 hours.",
+     "SANCTION", "161", "MYS"),
+    ("The Pentagon ordered the USS Abraham Lincoln carrier strike group and a task force of B-52 bombers to the "
+     "Middle East on Sunday.", "MOBILIZE", "154", "USA"),
+    ("Erdogan said Turkish troops had begun deploying to Libya to support the UN-recognised government in Tripoli.",
+     "AID", "074", "TUR"),
+    ("Front-line troops of China and India began a synchronised disengagement from the banks of Pangong Lake.",
+     "RETREAT", "0874", "CHN"),
+    ("The Communications Ministry blocked mobile internet access in Papua on Wednesday.", "COERCE", "1721", None),
+    ("Prayut revoked the severe state of emergency in Bangkok.", "CONCEDE", "0814", None),
+    ("President Bidya Devi Bhandari dissolved the House of Representatives on Sunday.", "COERCE", "172", "NPL"),
+])
+def test_events_regional_and_domestic_wordings(pipeline, text, event_type, cameo, actor):
+    ev = events_of(text, pipeline)[0]
+    assert (ev.event, ev.cameo) == (event_type, cameo)
+    if actor:
+        assert actor in {a.country for a in ev.actor}
+
+
+def test_events_a_natural_disaster_attacks_no_one(pipeline):
+    assert not events_of("A magnitude 7.2 earthquake killed more than 1,400 people in Haiti.", pipeline)
+    assert events_of("A bomb killed 12 people in Kabul.", pipeline)[0].event == "ASSAULT"

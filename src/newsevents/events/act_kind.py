@@ -105,13 +105,14 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return "161"  # "Prague's expulsion of 18 Russian diplomats": breaking off relations, not a deportation
     heads, crowd = _crowd(actor_role, lexicon)
-    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and crowd:
+    if (word in lexicon.cue("crowd_acts") or cameo == "1712") and crowd and not _homes(trig, lexicon):
         return "145"  # "protesters stormed / set fire to the consulate": a riot
     if cameo[:2] in ("19", "18") and trig.kind == "verb" and (
             weapon_test(trig.token, lexicon) or _state_launch(trig, heads, actor, lexicon)):
         return "150"  # "fired two ballistic missiles into the sea": a show of force
     if cameo[:2] == "14" and trig.kind == "verb" and word in lexicon.cue("verbal_protests") and (
-            state_speaks(actor_role, actor) or any(c.dep_ == "ccomp" for c in trig.token.children) and
+            state_speaks(actor_role, actor) or (any(c.dep_ == "ccomp" for c in trig.token.children) or
+                                                _attributing(trig.token)) and
             not heads & (lexicon.cue("crowd_agents") | lexicon.cue("protest_crowds"))):
         return "114"  # a government's protest, or protesting that something is so, is a complaint
     if cameo[:2] in ("02", "10", "11", "12"):  # words said by demonstrating
@@ -239,6 +240,28 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     return None
 
 
+def _homes(trig: Trigger, lexicon: Lexicon) -> bool:
+    """A mob's target is people's homes, shops or places of worship ("a mob torched 20 houses
+    belonging to Hindus"): communal violence, an assault, not a riot against authority."""
+    obj = trig.object if trig.object is not None else next(
+        (c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")), None) if trig.kind == "verb" else None
+    return obj is not None and any(lemma(content_head(o, lexicon)) in lexicon.cue("community_property")
+                                   for o in conjuncts(obj))
+
+
+def _attributing(verb: Token) -> bool:
+    """The verb closes the sentence as its attribution: "Croatia is failing to uphold their rights,
+    a human rights group protested on Wednesday" (spaCy often hangs it on the last noun)."""
+    if verb.dep_ == "ROOT":
+        return False  # "After the vote, students protested": the clause before would be its ccomp
+    subject = verb.head if verb.dep_ == "acl" and verb.head.i < verb.i else verb
+    start = subject.left_edge.i
+    if start < 4 or verb.doc[start - 1].text != ",":
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "advcl", "prep") and c.i > verb.i and
+                   not (c.dep_ == "prep" and dated(c)) for c in verb.children)
+
+
 def _aid_let_in(trig: Trigger, lexicon: Lexicon) -> bool:
     """What is let in or through is aid: "aid ships", "a humanitarian convoy", "food deliveries"."""
     obj = trig.object if trig.object is not None else next(
@@ -346,6 +369,9 @@ def _no_event(trig: Trigger, word: str, cameo: str, actor_role: Role | None, act
     tok = trig.token
     if word == "land" and cameo[:2] == "04" and not any(a.code for a in actor):
         return True  # "a rocket landed in southern Israel", "the plane landed": no one visits
+    if cameo[:2] in ("18", "19", "20") and actor_role is not None and any(
+            lemma(h) in lexicon.cue("natural_causes") for h in actor_role.heads):
+        return True  # "a magnitude 7.2 earthquake killed more than 1,400 people": no one attacked
     if word in lexicon.cue("gathering_verbs") and cameo == "141" and not _crowd(actor_role, lexicon)[1]:
         return True  # "officials gathered in Geneva", "pilgrims thronged Mecca": no rally
     if lemma(tok) in lexicon.cue("equipped_words") and not any(c.dep_ == "dobj" for c in tok.children) and (

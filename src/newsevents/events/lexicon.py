@@ -77,6 +77,7 @@ class Lexicon:
     recipient_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)  # PLOVER type → preps
     intent: dict[str, str] = field(default_factory=dict)  # CAMEO prefix → "intent to" code
     refusal: dict[str, str] = field(default_factory=dict)  # CAMEO prefix → "refuse to" code
+    nominal_verbs: dict[str, str] = field(default_factory=dict)  # "lifting" → "lift" (nominalizations.csv)
 
     def add_verbs(self, patterns: Iterable[VerbPattern]) -> None:
         """Add verb patterns from any source; they are matched like the built-in ones."""
@@ -233,4 +234,16 @@ def load_lexicon() -> Lexicon:
     lex.recipient_preps = {k.upper(): _tuple(v) for k, v in (frames.get("recipient_preps") or {}).items()}
     lex.intent = {_code(k): _code(v) for k, v in (frames.get("intent") or {}).items()}
     lex.refusal = {_code(k): _code(v) for k, v in (frames.get("refusal") or {}).items()}
+    lex.nominal_verbs = {row["noun"].lower(): row["verb"].lower()
+                         for _, row in iter_csv(data_path("events/nominalizations.csv"))}
     return lex
+
+
+@lru_cache(maxsize=None)
+def nominal_pattern(verb: VerbPattern) -> NounPattern:
+    """A verb pattern read from its noun ("the release of the prisoners" as "released the
+    prisoners"): what was the verb's object is the noun's "of" phrase, its doer the "by" phrase."""
+    preps = tuple(p for p in verb.recipient if p not in ("dobj", "dative", "iobj"))
+    return NounPattern(noun=verb.lemma, cameo=verb.cameo, event=verb.event, mode=verb.mode,
+                       recipient_preps=preps + (("of",) if "dobj" in verb.recipient else ()),
+                       agent_preps=("by",), origin=verb.origin, note=f"the noun of: {verb.note or verb.lemma}")

@@ -103,7 +103,7 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
             if c.dep_ not in ("advcl", "xcomp") or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                 continue
             probes = [e for e in by_token.get(c.i, ()) if e.event == "ACCUSE" and e.cameo.startswith("09")]
-            helped = lemma(c) in lexicon.cue("helping_verbs")
+            helped = lemma(c) in lexicon.cue("helping_verbs") | lexicon.cue("protection_purposes")
             # "sent 3,200 soldiers to take part in Russia's Vostok manoeuvres": a joint exercise
             drills = [e for t in c.subtree for e in by_token.get(t.i, ()) if e.cameo == "062"]
             for e in evs:

@@ -5,12 +5,12 @@ verb or noun token.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon, NounPattern, VerbPattern
+from .lexicon import Lexicon, NounPattern, VerbPattern, nominal_pattern
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 
@@ -147,6 +147,10 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
     # "sent two military planes carrying 55 rescue workers and a mobile clinic": what the carrier carries
     carried = [g for o in list(out) if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.lemma_ in _CARRYING
                for g in a.children if g.dep_ == "dobj"]
+    # "sent trucks loaded with food, medicine and water": what the load is
+    carried += [g for o in list(out) if o.dep_ == "dobj" for a in o.children if a.dep_ in ("acl", "amod") and
+                a.lemma_ in _LOADED for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children if g.dep_ == "pobj"]
     out += carried + [g for o in carried for g in o.children if g.dep_ == "conj"]
     # "fired what appeared to be a ballistic missile": the thing the free relative names
     out += [a for c in verb.children if c.dep_ in ("ccomp", "dobj") and any(w.lower_ == "what" for w in c.subtree)
@@ -157,6 +161,8 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
 
 
 _TIME_PREPS = ("until", "till")  # "gave Turkey until Sept. 15 to ...": a pattern's date, not a circumstance
+
+_LOADED = ("load", "laden", "pack", "fill", "stack", "stock")  # "trucks loaded with food"
 
 _CARRYING = ("carry", "transport", "bear", "ferry")  # "planes carrying aid": the aid is sent
 
@@ -230,7 +236,7 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
                 continue
             if obj.i > verb.i:  # "imposed sanctions"; a passive subject stays out of the trigger
                 words.append(obj)
-        if p.clause and _complement_tense(verb, lexicon.cue("future_aux")) != p.clause:
+        if p.clause and _complement_tense(verb, lexicon.cue("future_aux")) != (None if p.clause == "none" else p.clause):
             continue
         rank = (p.specificity, quality)
         if best is None or rank > best_rank:
@@ -247,6 +253,33 @@ def _past_stem(tok: Token, lexicon: Lexicon) -> list[VerbPattern] | None:
         if stem in lexicon.verbs:
             return lexicon.verbs[stem]
     return None
+
+
+def _nominal(tok: Token, lexicon: Lexicon) -> Trigger | None:
+    """ "the lifting of sanctions on Iran", "the suspension of military aid": a verb's noun whose
+    "of" phrase names an object of one of the verb's patterns is that pattern."""
+    verb = lexicon.nominal_verbs.get(lemma(tok)) or lexicon.nominal_verbs.get(tok.lower_)
+    if verb is None or verb not in lexicon.verbs:
+        return None
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not of:
+        return None
+    words = [_object_words(o, lexicon) for o in of]
+    best, quality, obj = None, 0, None
+    for p in lexicon.verbs[verb]:
+        if not p.objects or p.particle or p.prep or p.clause:
+            continue
+        q, o = max(((_names(w, p.objects), w.token) for w in words), key=lambda x: x[0])
+        if q > quality:
+            best, quality, obj = p, q, o
+    if best is None:
+        return None
+    own = lexicon.nouns.get(lemma(tok))
+    # a noun listed in nouns*.yaml keeps its roles ("the deployment of NATO troops": the troops'
+    # side deploys); the verb pattern gives the code
+    pattern = replace(own[0], cameo=best.cameo, event=best.event, mode=best.mode,
+                      note=f"{own[0].note}; of-object as in: {best.note}") if own else nominal_pattern(best)
+    return Trigger(tok, pattern, "noun", (tok,), obj)
 
 
 def _noun_patterns(tok: Token, lexicon: Lexicon) -> list[NounPattern]:
@@ -268,6 +301,10 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
                 if found:
                     verbs.append(found)
         elif tok.pos_ == "NOUN" and not tok.ent_type_:  # not "Economic Cooperation"
+            nominal = _nominal(tok, lexicon)
+            if nominal is not None and tok.dep_ != "compound":
+                nouns.append(nominal)
+                continue
             patterns = _noun_patterns(tok, lexicon)
             if not patterns:
                 continue
@@ -280,7 +317,7 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
                 # "mediation efforts", "aid deliveries": the modifier names the event, the head
                 # takes its place in the clause
                 nouns.append(Trigger(tok.head, patterns[0], "noun", (tok, tok.head)))
-    claimed = {i for t in verbs if t.object is not None for i in (t.object.i, content_head(t.object, lexicon).i)}
+    claimed = {i for t in verbs + nouns if t.object is not None for i in (t.object.i, content_head(t.object, lexicon).i)}
     nouns = [n for n in nouns if n.token.i not in claimed]
     # "undertook a mediation mission", "launched a campaign": an empty verb gives way to its noun
     heads = {n.token.i for n in nouns}

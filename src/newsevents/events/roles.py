@@ -312,9 +312,10 @@ def noun_agent(noun: Token, agent_preps: tuple[str, ...]) -> Role | None:
     by = prep_objects(noun, agent_preps)
     if by is not None:
         return by
-    if "by" in agent_preps:  # "the ratification of the pact by parliament": "by" hung on the theme
+    if "by" in agent_preps:  # "the ratification of the pact by parliament": "by" hung on the theme;
+        # "the signing of the peace deal between Ethiopia and Eritrea": both sides sign
         theme = prep_objects(noun, ("of",))
-        by = prep_objects(theme.heads[-1], ("by",)) if theme is not None else None
+        by = prep_objects(theme.heads[-1], ("by", "between")) if theme is not None else None
         if by is not None:
             return Role(by.heads, "of.prep:by")
     for c in noun.children:

@@ -101,7 +101,8 @@ def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
     puts the cancelling one below the agreeing, "clashed after a rally" the rally one below. The
     reported content of a verb of saying counts as the main clause ("officials said X attacked
     Y"), as do coordinated verbs; an attribution ("according to a report") is one below, a
-    relative clause two (it tells about someone, not what the sentence reports)."""
+    relative clause two (it tells about someone, not what the sentence reports); so is a phrase
+    fronted before its verb."""
     speech = lexicon.cue("speech_verbs")
     circumstance = lexicon.cue("circumstance_preps") | {"according"}
     depth = 0
@@ -113,8 +114,8 @@ def _clause_depth(tok: Token, lexicon: Lexicon) -> int:
             depth += 2  # "X, whose forces fought a war in 1998, reopened ...": background on X
         elif dep in _SUBORDINATE and not (dep in ("ccomp", "parataxis", "advcl") and lemma(gov) in speech):
             depth += 1
-        elif dep == "prep" and tok.lower_ in circumstance:
-            depth += 1
+        elif dep == "prep" and (tok.lower_ in circumstance or tok.i < gov.i and gov.pos_ in ("VERB", "AUX")):
+            depth += 1  # "after the talks"; a fronted phrase: "With the signing of a memorandum, X agreed"
         tok = gov
     return depth
 
@@ -364,8 +365,11 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
             while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             out.append(subject(clause, lexicon) if clause.pos_ in ("VERB", "AUX") else None)
-        if tok.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            out.append(prep_objects(tok.head, ("to", "with")))  # "wrote to X asking for Y"
+        if tok.dep_ in ("advcl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+                lemma(tok.head) not in lexicon.cue("request_verbs"):
+            # "wrote to X asking for Y", "will dispatch a delegation to Pyongyang to discuss"; not
+            # what is asked ("demanded parties to the conflict to allow ...": spaCy's purpose clause)
+            out.append(prep_objects(tok.head, ("to", "with")))
     else:
         pattern = trig.pattern
         assert isinstance(pattern, NounPattern)
