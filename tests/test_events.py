@@ -1564,3 +1564,12 @@ def test_events_regional_and_domestic_wordings(pipeline, text, event_type, cameo
 def test_events_a_natural_disaster_attacks_no_one(pipeline):
     assert not events_of("A magnitude 7.2 earthquake killed more than 1,400 people in Haiti.", pipeline)
     assert events_of("A bomb killed 12 people in Kabul.", pipeline)[0].event == "ASSAULT"
+
+
+def test_events_a_state_organ_with_no_country_is_of_the_place_or_the_document(pipeline):
+    ev = events_of("The government on Tuesday withdrew the controversial Guthi Bill from the National Assembly "
+                   "following protests by Newar communities in Kathmandu.", pipeline)[0]
+    assert [a.code for a in ev.actor] == ["NPLGOV"]
+    # the country acted on is not the doer's
+    ev = events_of("The government condemned the attack by Israel.", pipeline)[0]
+    assert not any(a.country for a in ev.actor)

@@ -1,6 +1,7 @@
 """The event stage: sentences → triggers → roles → modality → coded `Event`s."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -439,6 +440,26 @@ def _home_organ(role: Role, actor: list[EventActor], ctx: Context, lexicon: Lexi
     own country when the actor is a domestic body (a parliament, a party, protesters)."""
     home = next((a.country for a in actor if a.country and len(a.code or "") > 3 and
                  not (a.code or "").startswith(("IGO", "NGO", "IMG"))), None)
+    return _organs_of(role, home, ctx, lexicon)
+
+
+def _home_actor(role: Role, recipients: list[EventActor], trig: Trigger, verb: Token | None,
+                ctx: Context) -> list[EventActor]:
+    """A doer that is a state organ named with no country ("the government withdrew the bill",
+    "the army deployed") is of the country the event happens in, else of the one country the
+    document is about (two thirds of its coded mentions), unless that is the recipient's."""
+    place = _locale(trig, verb, ctx)
+    home = place.country if place is not None else None
+    if home is None:
+        theirs = {r.country for r in recipients}
+        counts = Counter(c for _, c, _ in ctx.countries if c and c not in theirs and c not in ("IGO", "NGO", "IMG"))
+        top = counts.most_common(1)
+        home = top[0][0] if top and top[0][1] * 3 >= 2 * sum(counts.values()) else None
+    return _organs_of(role, home, ctx, ctx.lexicon) if home not in {r.country for r in recipients} else []
+
+
+def _organs_of(role: Role, home: str | None, ctx: Context, lexicon: Lexicon) -> list[EventActor]:
+    """The organs `role` names, as `home`'s; none when one is no organ or names its own country."""
     organs = dict(w.split(":") for w in lexicon.cue("home_organs"))
     out = []
     for h in role.heads:
@@ -769,6 +790,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             actor_role = Role([], "location.unattributed")
     if trig.kind == "noun" and not actor and not recipients and not reciprocal:
         return []  # a bare "the war", "aid": no one does it to anyone here
+    if actor and not coded(actor) and actor_role is not None:
+        actor = _home_actor(actor_role, recipients, trig, verb, ctx) or actor
     located = lexicon.cue("located_events")
     if not reciprocal and not coded(recipients) and (event_type.lower() in located or act_type.lower() in located):
         # "imposed a curfew in Cizre", "demonstrated in Serbia": done to the place it is done in
