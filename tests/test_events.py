@@ -1573,3 +1573,22 @@ def test_events_a_state_organ_with_no_country_is_of_the_place_or_the_document(pi
     # the country acted on is not the doer's
     ev = events_of("The government condemned the attack by Israel.", pipeline)[0]
     assert not any(a.country for a in ev.actor)
+
+
+@pytest.mark.parametrize("text, event_type, cameo", [
+    ("Malaysia's Bersatu party expelled former Prime Minister Mahathir Mohamad on Thursday.", "SANCTION", "166"),
+    ("Italy expelled 12 Tunisian migrants.", "COERCE", "174"),
+    ("Ethiopian authorities cut internet access across much of the country on Tuesday.", "COERCE", "170"),
+    ("The European Union has postponed budget support payments to Ethiopia.", "SANCTION", "162"),
+])
+def test_events_party_expulsions_and_services_cut(pipeline, text, event_type, cameo):
+    ev = events_of(text, pipeline)[0]
+    assert (ev.event, ev.cameo) == (event_type, cameo)
+
+
+def test_events_participles_that_describe_are_no_events(pipeline):
+    """ "Iran-backed militiamen", "the besieged enclave": a state, not a support or a siege reported."""
+    evs = events_of("Heavily armed Iran-backed militiamen deployed around Baghdad's Green Zone on Wednesday.", pipeline)
+    assert "SUPPORT" not in {e.event for e in evs}
+    evs = events_of("A U.N. convoy entered the besieged rebel enclave of Eastern Ghouta on Monday.", pipeline)
+    assert "COERCE" not in {e.event for e in evs}

@@ -104,6 +104,8 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             lemma(content_head(g, lexicon)) in lexicon.cue("diplomat_words") for c in trig.token.children
             if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
         return "161"  # "Prague's expulsion of 18 Russian diplomats": breaking off relations, not a deportation
+    if cameo[:3] == "174" and actor and all((a.code or "")[3:6] == "PTY" for a in actor):
+        return "166"  # "the Bersatu party expelled Mahathir": out of the party (SANCTION expel), not deported
     heads, crowd = _crowd(actor_role, lexicon)
     if (word in lexicon.cue("crowd_acts") or cameo == "1712") and crowd and not _homes(trig, lexicon):
         return "145"  # "protesters stormed / set fire to the consulate": a riot

@@ -294,6 +294,8 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
     verbs: list[Trigger] = []
     nouns: list[Trigger] = []
     for tok in sent:
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma(tok) in lexicon.cue("state_participles"):
+            continue  # "Iran-backed militiamen", "the besieged enclave": who or what they are, no event
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ != "amod"):  # not "free education"
             patterns = lexicon.verbs.get(lemma(tok)) or lexicon.verbs.get(tok.lower_) or _past_stem(tok, lexicon)
             if patterns and (tok.pos_ != "AUX" or tok.dep_ not in ("aux", "auxpass")):
