@@ -448,6 +448,9 @@ def _home_actor(role: Role, recipients: list[EventActor], trig: Trigger, verb: T
     """A doer that is a state organ named with no country ("the government withdrew the bill",
     "the army deployed") is of the country the event happens in, else of the one country the
     document is about (two thirds of its coded mentions), unless that is the recipient's."""
+    organs = {w.split(":")[0] for w in ctx.lexicon.cue("home_organs")}
+    if not role.heads or any(lemma(h) not in organs for h in role.heads):
+        return []  # most uncoded doers are no organ: nothing to look up
     place = _locale(trig, verb, ctx)
     home = place.country if place is not None else None
     if home is None:
