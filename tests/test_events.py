@@ -960,6 +960,11 @@ def test_events_departures_and_voyages_of_armed_units(pipeline, text, event_type
     ("Egypt reopened the Rafah crossing on Saturday.", "RETREAT", "0872"),
     ("Prague's expulsion of 18 Russian diplomats plunged relations to a new low.", "SANCTION", "161"),
     ("Putin received Prime Minister Naftali Bennett in Sochi.", "CONSULT", "042"),
+    # a party expelling a member; public services cut; aid payments put off
+    ("Malaysia's Bersatu party expelled former Prime Minister Mahathir Mohamad on Thursday.", "SANCTION", "166"),
+    ("Italy expelled 12 Tunisian migrants.", "COERCE", "174"),
+    ("Ethiopian authorities cut internet access across much of the country on Tuesday.", "COERCE", "170"),
+    ("The European Union has postponed budget support payments to Ethiopia.", "SANCTION", "162"),
 ])
 def test_events_acts_typed_by_their_wording_and_parties(pipeline, text, event_type, cameo):
     main = events_of(text, pipeline)[0]
@@ -1457,11 +1462,30 @@ def test_events_a_person_accepted_as_a_refugee_is_given_asylum(pipeline):
     # a restriction ordered is the orderer's, also when uncoded companies carry it out
     ("Uganda ordered telecoms companies to block social media platforms on Tuesday.", "COERCE", "1721", "UGA", None),
     ("Malaysia's king called for parliament to reconvene as soon as possible.", "REQUEST", "020", "MYS", None),
+    # read in dev15 and dev16 (regional and domestic copy)
+    ("As communal violence raged, Hindu mobs torched Muslim homes, shops and a mosque in north-east Delhi.",
+     "ASSAULT", "1712", None, None),
+    ("Protesters torched the police station in Minneapolis.", "PROTEST", "145", None, None),
+    ("The Dominican Republic sent trucks loaded with food, medicine and water to Haiti on Monday.",
+     "AID", "073", "DOM", None),
+    ("Malaysia on Friday ordered all North Korean diplomats to leave the country within 48 hours.",
+     "SANCTION", "161", "MYS", None),
+    ("The Pentagon ordered the USS Abraham Lincoln carrier strike group and a task force of B-52 bombers to the "
+     "Middle East on Sunday.", "MOBILIZE", "154", "USA", None),
+    ("Erdogan said Turkish troops had begun deploying to Libya to support the UN-recognised government in Tripoli.",
+     "AID", "074", "TUR", None),
+    ("Front-line troops of China and India began a synchronised disengagement from the banks of Pangong Lake.",
+     "RETREAT", "0874", "CHN", None),
+    ("The Communications Ministry blocked mobile internet access in Papua on Wednesday.", "COERCE", "1721", None, None),
+    ("Prayut revoked the severe state of emergency in Bangkok.", "CONCEDE", "0814", None, None),
+    ("President Bidya Devi Bhandari dissolved the House of Representatives on Sunday.", "COERCE", "172", "NPL", None),
 ])
-def test_events_wire_wordings_read_in_dev13_and_dev14(pipeline, text, event_type, cameo, actor, recipient):
+def test_events_wordings_read_in_the_blind_sets(pipeline, text, event_type, cameo, actor, recipient):
+    """Wordings whose misses were read in events_dev13 to events_dev16."""
     ev = events_of(text, pipeline)[0]
     assert (ev.event, ev.cameo) == (event_type, cameo)
-    assert actor in {(a.country or (a.code or "")[:3]) for a in ev.actor}
+    if actor:
+        assert actor in {(a.country or (a.code or "")[:3]) for a in ev.actor}
     if recipient:
         assert recipient in {(a.country or (a.code or "")[:3]) for a in ev.recipient}
 
@@ -1536,31 +1560,6 @@ def test_events_a_fronted_phrase_is_background(pipeline):
     assert evs[0].event == "AGREE"
 
 
-@pytest.mark.parametrize("text, event_type, cameo, actor", [
-    # read in dev15 and dev16 (regional and domestic copy)
-    ("As communal violence raged, Hindu mobs torched Muslim homes, shops and a mosque in north-east Delhi.",
-     "ASSAULT", "1712", None),
-    ("Protesters torched the police station in Minneapolis.", "PROTEST", "145", None),
-    ("The Dominican Republic sent trucks loaded with food, medicine and water to Haiti on Monday.", "AID", "073", "DOM"),
-    ("Malaysia on Friday ordered all North Korean diplomats to leave the country within 48 hours.",
-     "SANCTION", "161", "MYS"),
-    ("The Pentagon ordered the USS Abraham Lincoln carrier strike group and a task force of B-52 bombers to the "
-     "Middle East on Sunday.", "MOBILIZE", "154", "USA"),
-    ("Erdogan said Turkish troops had begun deploying to Libya to support the UN-recognised government in Tripoli.",
-     "AID", "074", "TUR"),
-    ("Front-line troops of China and India began a synchronised disengagement from the banks of Pangong Lake.",
-     "RETREAT", "0874", "CHN"),
-    ("The Communications Ministry blocked mobile internet access in Papua on Wednesday.", "COERCE", "1721", None),
-    ("Prayut revoked the severe state of emergency in Bangkok.", "CONCEDE", "0814", None),
-    ("President Bidya Devi Bhandari dissolved the House of Representatives on Sunday.", "COERCE", "172", "NPL"),
-])
-def test_events_regional_and_domestic_wordings(pipeline, text, event_type, cameo, actor):
-    ev = events_of(text, pipeline)[0]
-    assert (ev.event, ev.cameo) == (event_type, cameo)
-    if actor:
-        assert actor in {a.country for a in ev.actor}
-
-
 def test_events_a_natural_disaster_attacks_no_one(pipeline):
     assert not events_of("A magnitude 7.2 earthquake killed more than 1,400 people in Haiti.", pipeline)
     assert events_of("A bomb killed 12 people in Kabul.", pipeline)[0].event == "ASSAULT"
@@ -1573,17 +1572,6 @@ def test_events_a_state_organ_with_no_country_is_of_the_place_or_the_document(pi
     # the country acted on is not the doer's
     ev = events_of("The government condemned the attack by Israel.", pipeline)[0]
     assert not any(a.country for a in ev.actor)
-
-
-@pytest.mark.parametrize("text, event_type, cameo", [
-    ("Malaysia's Bersatu party expelled former Prime Minister Mahathir Mohamad on Thursday.", "SANCTION", "166"),
-    ("Italy expelled 12 Tunisian migrants.", "COERCE", "174"),
-    ("Ethiopian authorities cut internet access across much of the country on Tuesday.", "COERCE", "170"),
-    ("The European Union has postponed budget support payments to Ethiopia.", "SANCTION", "162"),
-])
-def test_events_party_expulsions_and_services_cut(pipeline, text, event_type, cameo):
-    ev = events_of(text, pipeline)[0]
-    assert (ev.event, ev.cameo) == (event_type, cameo)
 
 
 def test_events_participles_that_describe_are_no_events(pipeline):

@@ -225,7 +225,8 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     words = {lemma(h) for h in heads} | {h.lower_ for h in heads}
     modifiers = {lemma(c) for h in heads for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")}
     # "an air force plane carrying water, tarpaulins and generators": what the craft carries
-    carried = {lemma(g) for h in heads for a in h.children if a.dep_ == "acl" and lemma(a) in lexicon.cue("carrying_verbs")
+    carrying = lexicon.cue("carrying_verbs")
+    carried = {lemma(g) for h in heads for a in h.children if a.dep_ == "acl" and lemma(a) in carrying
                for o in a.children if o.dep_ == "dobj" for g in [o] + [c for c in o.children if c.dep_ == "conj"]}
     goods = {lemma(h) for h in heads}
     if carried & lexicon.cue("aid_goods") or goods and goods <= lexicon.cue("aid_goods"):

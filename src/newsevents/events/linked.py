@@ -95,7 +95,8 @@ def dispatch_purposes(found: list[tuple[Trigger, list[Event]]], lexicon: Lexicon
             for e in evs:
                 if e.event == "MOBILIZE" and coded(e.recipient) and \
                         {r.country for r in e.recipient} - {a.country for a in e.actor}:
-                    _recode(e, "AID", "074", protection, "forces sent at another country's request: military protection")
+                    _recode(e, "AID", "074", protection,
+                            "forces sent at another country's request: military protection")
         clauses = list(tok.children)
         if tok.dep_ == "xcomp" and lemma(tok.head) in lexicon.cue("aspect_verbs"):
             clauses += [c for c in tok.head.children if c.i > tok.i]  # "began deploying X ..., to help"

@@ -236,7 +236,8 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
                 continue
             if obj.i > verb.i:  # "imposed sanctions"; a passive subject stays out of the trigger
                 words.append(obj)
-        if p.clause and _complement_tense(verb, lexicon.cue("future_aux")) != (None if p.clause == "none" else p.clause):
+        wanted = None if p.clause == "none" else p.clause
+        if p.clause and _complement_tense(verb, lexicon.cue("future_aux")) != wanted:
             continue
         rank = (p.specificity, quality)
         if best is None or rank > best_rank:
@@ -319,7 +320,8 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
                 # "mediation efforts", "aid deliveries": the modifier names the event, the head
                 # takes its place in the clause
                 nouns.append(Trigger(tok.head, patterns[0], "noun", (tok, tok.head)))
-    claimed = {i for t in verbs + nouns if t.object is not None for i in (t.object.i, content_head(t.object, lexicon).i)}
+    claimed = {i for t in verbs + nouns if t.object is not None
+               for i in (t.object.i, content_head(t.object, lexicon).i)}
     nouns = [n for n in nouns if n.token.i not in claimed]
     # "undertook a mediation mission", "launched a campaign": an empty verb gives way to its noun
     heads = {n.token.i for n in nouns}

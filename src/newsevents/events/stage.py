@@ -320,7 +320,9 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
             # "pledged $20bn of investment in Pakistan": money put in a place goes to it
             money = [g for c in tok.children if c.dep_ == "dobj" for g in c.subtree
                      if lemma(g) in lexicon.cue("money_purposes")]
-            out += [prep_objects(m, ("in", "into")) for m in money] + ([prep_objects(tok, ("in", "into"))] if money else [])
+            out += [prep_objects(m, ("in", "into")) for m in money]
+            if money:
+                out.append(prep_objects(tok, ("in", "into")))
         out.append(clause_subject(tok))
         for c in tok.children:
             if c.dep_ == "xcomp":  # "agreed to send troops to Y"
