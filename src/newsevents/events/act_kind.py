@@ -80,8 +80,7 @@ def by_doer(trig: Trigger, actor_role: Role | None, actor: list[EventActor], cam
             not getattr(trig.pattern, "particle", None) and not any(
             lemma(c) in lexicon.cue("release_motions") for c in trig.token.children if c.dep_ in ("ccomp", "xcomp")):
         return "080"  # "allowed the rescue ship to dock": a concession, not a release
-    freed = trig.object if trig.object is not None else next(
-        (c for c in trig.token.children if c.dep_ == "dobj"), None) if trig.kind == "verb" else None
+    freed = _acted_on(trig)
     if cameo[:3] == "084" and freed is not None and lemma(content_head(freed, lexicon)) in lexicon.cue("captives") and (
             unit_kind(actor_role.heads if actor_role else [], actor, lexicon) == "military" or
             any((a.code or "")[3:6] in ("MIL", "COP", "SPY") for a in actor)):
@@ -243,11 +242,17 @@ def unit_kind(heads: list[Token], actor: list[EventActor], lexicon: Lexicon) -> 
     return None
 
 
+def _acted_on(trig: Trigger) -> Token | None:
+    """What a verb acts on: the object its pattern matched, else its direct object or passive subject."""
+    if trig.object is not None or trig.kind != "verb":
+        return trig.object
+    return next((c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def _homes(trig: Trigger, lexicon: Lexicon) -> bool:
     """A mob's target is people's homes, shops or places of worship ("a mob torched 20 houses
     belonging to Hindus"): communal violence, an assault, not a riot against authority."""
-    obj = trig.object if trig.object is not None else next(
-        (c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")), None) if trig.kind == "verb" else None
+    obj = _acted_on(trig)
     return obj is not None and any(lemma(content_head(o, lexicon)) in lexicon.cue("community_property")
                                    for o in conjuncts(obj))
 
@@ -267,8 +272,7 @@ def _attributing(verb: Token) -> bool:
 
 def _aid_let_in(trig: Trigger, lexicon: Lexicon) -> bool:
     """What is let in or through is aid: "aid ships", "a humanitarian convoy", "food deliveries"."""
-    obj = trig.object if trig.object is not None else next(
-        (c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = _acted_on(trig)
     if obj is None:
         return False
     head = content_head(obj, lexicon)

@@ -118,7 +118,8 @@ def _names(words: _ObjectWords, objects: tuple[str, ...]) -> int:
     return 1 if words.head & singles else 0
 
 
-def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = frozenset()) -> list[Token]:
+def _objects(verb: Token, prep: str | None, lexicon: Lexicon,
+             circumstance: frozenset[str] = frozenset()) -> list[Token]:
     """Candidate objects: direct object, passive subject, or the object of the pattern's preposition
     (any preposition but those of circumstance when the pattern names none: "suspended the
     campaign after talks" does not suspend the talks)."""
@@ -145,11 +146,12 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
                 c.pos_ in ("VERB", "AUX") and verb.lemma_ in _BARE_CAUSATIVES)
             for s in c.children if s.dep_ == "nsubj"]
     # "sent two military planes carrying 55 rescue workers and a mobile clinic": what the carrier carries
-    carried = [g for o in list(out) if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.lemma_ in _CARRYING
+    carrying, loaded = lexicon.cue("carrying_verbs"), lexicon.cue("loading_words")
+    carried = [g for o in list(out) if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl" and a.lemma_ in carrying
                for g in a.children if g.dep_ == "dobj"]
     # "sent trucks loaded with food, medicine and water": what the load is
     carried += [g for o in list(out) if o.dep_ == "dobj" for a in o.children if a.dep_ in ("acl", "amod") and
-                a.lemma_ in _LOADED for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
+                a.lemma_ in loaded for p in a.children if p.dep_ == "prep" and p.lower_ == "with"
                 for g in p.children if g.dep_ == "pobj"]
     out += carried + [g for o in carried for g in o.children if g.dep_ == "conj"]
     # "fired what appeared to be a ballistic missile": the thing the free relative names
@@ -161,10 +163,6 @@ def _objects(verb: Token, prep: str | None, circumstance: frozenset[str] = froze
 
 
 _TIME_PREPS = ("until", "till")  # "gave Turkey until Sept. 15 to ...": a pattern's date, not a circumstance
-
-_LOADED = ("load", "laden", "pack", "fill", "stack", "stock")  # "trucks loaded with food"
-
-_CARRYING = ("carry", "transport", "bear", "ferry")  # "planes carrying aid": the aid is sent
 
 _BARE_CAUSATIVES = ("let", "make", "have", "help")  # verbs whose clause takes a bare infinitive
 
@@ -228,8 +226,8 @@ def match_verb(verb: Token, patterns: list[VerbPattern], lexicon: Lexicon) -> Tr
                 # with no preposition of its own, a pattern does not take the object of one that
                 # another pattern of the verb names: "called on the president" is not "called the president"
                 others = frozenset(q.prep for q in patterns if q.prep) if p.prep is None else frozenset()
-                candidates[p.prep] = [_object_words(o, lexicon)
-                                      for o in _objects(verb, p.prep, lexicon.cue("circumstance_preps") | others)]
+                circumstance = lexicon.cue("circumstance_preps") | others
+                candidates[p.prep] = [_object_words(o, lexicon) for o in _objects(verb, p.prep, lexicon, circumstance)]
             named = [(_names(o, p.objects), o.token) for o in candidates[p.prep]]
             quality, obj = max(named, key=lambda x: x[0], default=(0, None))
             if not quality or obj is None:
@@ -254,6 +252,12 @@ def _past_stem(tok: Token, lexicon: Lexicon) -> list[VerbPattern] | None:
         if stem in lexicon.verbs:
             return lexicon.verbs[stem]
     return None
+
+
+def _describing(tok: Token, lexicon: Lexicon) -> bool:
+    """ "Iran-backed militiamen", "the besieged enclave": a participle before its noun says who or
+    what they are, no event."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma(tok) in lexicon.cue("state_participles")
 
 
 def _nominal(tok: Token, lexicon: Lexicon) -> Trigger | None:
@@ -295,11 +299,9 @@ def find_triggers(sent: Span | Doc, lexicon: Lexicon) -> list[Trigger]:
     verbs: list[Trigger] = []
     nouns: list[Trigger] = []
     for tok in sent:
-        if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma(tok) in lexicon.cue("state_participles"):
-            continue  # "Iran-backed militiamen", "the besieged enclave": who or what they are, no event
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ != "amod"):  # not "free education"
             patterns = lexicon.verbs.get(lemma(tok)) or lexicon.verbs.get(tok.lower_) or _past_stem(tok, lexicon)
-            if patterns and (tok.pos_ != "AUX" or tok.dep_ not in ("aux", "auxpass")):
+            if patterns and (tok.pos_ != "AUX" or tok.dep_ not in ("aux", "auxpass")) and not _describing(tok, lexicon):
                 found = match_verb(tok, patterns, lexicon)
                 if found:
                     verbs.append(found)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -450,7 +451,7 @@ def _home_actor(role: Role, recipients: list[EventActor], trig: Trigger, verb: T
     """A doer that is a state organ named with no country ("the government withdrew the bill",
     "the army deployed") is of the country the event happens in, else of the one country the
     document is about (two thirds of its coded mentions), unless that is the recipient's."""
-    organs = {w.split(":")[0] for w in ctx.lexicon.cue("home_organs")}
+    organs = _organ_sectors(ctx.lexicon.cue("home_organs"))
     if not role.heads or any(lemma(h) not in organs for h in role.heads):
         return []  # most uncoded doers are no organ: nothing to look up
     place = _locale(trig, verb, ctx)
@@ -463,9 +464,15 @@ def _home_actor(role: Role, recipients: list[EventActor], trig: Trigger, verb: T
     return _organs_of(role, home, ctx, ctx.lexicon) if home not in {r.country for r in recipients} else []
 
 
+@lru_cache(maxsize=4)
+def _organ_sectors(cue: frozenset[str]) -> dict[str, str]:
+    """frames.yaml `home_organs` ("government:gov") as organ word → sector."""
+    return dict(w.split(":") for w in cue)
+
+
 def _organs_of(role: Role, home: str | None, ctx: Context, lexicon: Lexicon) -> list[EventActor]:
     """The organs `role` names, as `home`'s; none when one is no organ or names its own country."""
-    organs = dict(w.split(":") for w in lexicon.cue("home_organs"))
+    organs = _organ_sectors(lexicon.cue("home_organs"))
     out = []
     for h in role.heads:
         sector = organs.get(lemma(h))
