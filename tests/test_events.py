@@ -1580,3 +1580,52 @@ def test_events_participles_that_describe_are_no_events(pipeline):
     assert "SUPPORT" not in {e.event for e in evs}
     evs = events_of("A U.N. convoy entered the besieged rebel enclave of Eastern Ghouta on Monday.", pipeline)
     assert "COERCE" not in {e.event for e in evs}
+
+
+def test_events_an_object_moved_behind_a_phrase_is_still_the_object(pipeline):
+    """spaCy reads "shortened by one hour the nightly curfew ... toppled" as the curfew toppling."""
+    ev = events_of("President Omar El Bashir on Thursday shortened by one hour the nightly curfew imposed in Sudan "
+                   "after a June 30 coup toppled the civilian government.", pipeline)[0]
+    assert (ev.event, ev.cameo) == ("CONCEDE", "0813")
+    assert {a.country for a in ev.actor} == {"SDN"}
+    # a verb that takes a clause keeps it as a clause: nothing said is the object of saying
+    evs = events_of("Iran said on Monday the sanctions would hurt ordinary people.", pipeline)
+    assert "SANCTION" not in {e.event for e in evs if e.trigger.text.startswith("said")}
+
+
+@pytest.mark.parametrize("text, cameo, actor, victim", [
+    ("A Palestinian prisoner died as a result of torture while in Israeli police custody.", "1822", "ISR", "PSE"),
+    ("A Syrian journalist died of torture in the custody of Iraqi security forces.", "1822", "IRQ", "SYR"),
+    ("The activist was tortured in Egyptian police custody.", "1822", "EGY", None),
+])
+def test_events_harm_in_custody_is_done_by_the_custodian(pipeline, text, cameo, actor, victim):
+    ev = find(events_of(text, pipeline), "ASSAULT")[0]
+    assert ev.cameo == cameo
+    assert actor in {a.country for a in ev.actor}
+    assert "custody" not in texts(ev.recipient)  # where he was held is not who was hurt
+    if victim:
+        assert victim in {a.country for a in ev.recipient}
+
+
+@pytest.mark.parametrize("text, event_type, cameo, actor", [
+    ("The Senate passed a bill imposing sanctions on Russia.", "SANCTION", "163", "Senate"),
+    ("The Serbian parliament approved a special law recognizing victories by the opposition coalition in "
+     "municipal elections.", "CONCEDE", "0831", "The Serbian parliament"),
+    ("The ruling party recognized the victory of the opposition in the elections.", "CONCEDE", "0831",
+     "The ruling party"),
+])
+def test_events_enactments_act_for_whoever_enacts_them(pipeline, text, event_type, cameo, actor):
+    """A law's participle clause is its maker's act, as a statement's is its author's."""
+    ev = events_of(text, pipeline)[0]
+    assert (ev.event, ev.cameo, texts(ev.actor)) == (event_type, cameo, actor)
+
+
+def test_events_a_state_organ_takes_no_country_from_the_country_it_acts_on(pipeline):
+    ev = events_of("The Senate condemned Russia.", pipeline)[0]
+    assert not any(a.country for a in ev.actor) and {a.country for a in ev.recipient} == {"RUS"}
+    # a person of the country acted on is the organ's own: domestic politics
+    ev = events_of("The Senate on Tuesday urged President Muhammadu Buhari to sack the service chiefs.", pipeline)[0]
+    assert {a.country for a in ev.actor} == {"NGA"}
+    # police in a place stay that place's
+    ev = events_of("Police fired tear gas in Khartoum.", pipeline)[0]
+    assert {a.code for a in ev.actor} == {"SDNCOP"}

@@ -339,6 +339,7 @@ def _country_from_sentence(b: _Builder) -> None:
     starts = [s.start_char for s in b.doc.sents]
     anywhere: dict[int, set[str]] = {}
     not_places: dict[int, set[str]] = {}
+    not_targets: dict[int, set[str]] = {}
     for a in b.by_key.values():
         if a.country and a.country not in ("IGO", "NGO"):
             for m in a.mentions:
@@ -349,14 +350,29 @@ def _country_from_sentence(b: _Builder) -> None:
                 anywhere.setdefault(sentence, set()).add(a.country)
                 if not _is_place_phrase(b.doc, m):
                     not_places.setdefault(sentence, set()).add(a.country)
+                if a.kind != "country" or span is None or not _is_target(span):
+                    not_targets.setdefault(sentence, set()).add(a.country)
     for a in b.by_key.values():
         if a.country or not a.sector or a.sector in WHOLE_CODES or a.kind not in ("person", "group", "organisation"):
             continue
         sentence = bisect_right(starts, min(m.start for m in a.mentions))
         found = (not_places if a.kind == "person" else anywhere).get(sentence, set())
+        if a.sector in _STATE_ORGANS:  # "the Senate condemned Russia": not the Russian senate
+            found = found & not_targets.get(sentence, set())
         if len(found) == 1:
             a.country = next(iter(found))
             a.code = compose_code(a.country, a.sector)
+
+
+_STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "MIL"})  # organs that act on other states, not in them
+_TARGET_PREPS = frozenset({"on", "against", "to", "toward", "towards", "with", "at"})
+
+
+def _is_target(span: SpacySpan) -> bool:
+    """Whether a country is named as what an act is aimed at: "condemned Russia", "sanctions on
+    Iran" (a country's name only: "urged President Buhari" is the Senate's own president)."""
+    root = span.root
+    return root.dep_ in ("dobj", "dative") or root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS
 
 
 def _where(b: _Builder, head: Token, preps: tuple[str, ...]) -> str | None:

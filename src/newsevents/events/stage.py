@@ -176,6 +176,9 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
     tok = trig.token
     if trig.kind == "verb":
         return tok, True
+    dying = _dying_verb(tok, lexicon)
+    if dying is not None:  # "died as a result of torture": the act is not the dead man's
+        return dying, False
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
             lemma(head.head) in lexicon.cue("partitive_heads") and head.head.pos_ == "NOUN":
@@ -207,9 +210,38 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
     return head, light
 
 
+def _dying_verb(tok: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of dying an act caused: "died of torture", "died as a result of torture"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
+        return None
+    head = tok.head.head
+    if lemma(head) in ("result", "consequence") and head.dep_ == "pobj":
+        head = head.head.head
+    return head if head.pos_ == "VERB" and lemma(head) in lexicon.cue("dying_verbs") else None
+
+
+def _custodian(heads: list[Token], lexicon: Lexicon) -> Role | None:
+    """Who held the victim where the act befell them: "in Israeli police custody", "in the
+    custody of the army"."""
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for held in (g for g in c.children if g.dep_ == "pobj" and lemma(g) in lexicon.cue("custody_nouns")):
+            holder = next((o for p in held.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"), None)
+            if holder is not None:
+                return Role(conjuncts(holder), "in:custody.of")
+            if any(m.dep_ in ("compound", "amod", "poss") for m in held.children):
+                return Role([held], "in:custody")
+    return None
+
+
 def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon) -> Role | None:
     if trig.kind == "verb":
-        return subject(trig.token, lexicon)
+        doer = subject(trig.token, lexicon)
+        if doer is None and is_passive(trig.token):  # "was tortured in police custody"
+            return _custodian([trig.token], lexicon)
+        return doer
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
     if verb is not None and _joined(trig.token, verb, lexicon):
@@ -259,6 +291,8 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         doer = subject(verb, lexicon)
         if doer is not None and all(actor_like(h) for h in doer.heads):
             return Role(doer.heads, f"dobj<{lemma(verb)}.{doer.path}")
+    if own is None and verb is not None and not light and lemma(verb) in lexicon.cue("dying_verbs"):
+        return _custodian([trig.token, verb], lexicon)
     if own is not None or verb is None or not light:
         return own
     if trig.token.dep_ == "nsubjpass":
@@ -382,6 +416,10 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 lemma(tok) in lexicon.cue("asking_nouns"):
             out.append(subject(verb, lexicon))  # "sent troops at the request of Tokayev": asked of the sender
         out.append(prep_objects(tok, preps))
+        if verb is not None and getattr(_dying_verb(tok, lexicon), "i", -1) == verb.i:
+            # "a prisoner died of torture in police custody": the one who died, not where he was held
+            out.append(subject(verb, lexicon))
+            return _not_custody(out, lexicon)
         # "sanctions imposed by the EU on Chinese officials": the preposition on the participle
         out += [prep_objects(c, preps) for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if verb is not None and tok.dep_ == "dobj" and lemma(verb) in lexicon.cue("incurring_verbs"):
@@ -406,7 +444,13 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 out += [prep_objects(g, preps) for g in c.children if g.dep_ == "pobj"]
     if event_type in ("THREATEN", "AGREE") and verb is not None:
         out.append(_condition_subject(verb, lexicon))  # "will close the strait if Washington ..."
-    return [r for r in out if r is not None]
+    return _not_custody(out, lexicon)
+
+
+def _not_custody(roles: list[Role | None], lexicon: Lexicon) -> list[Role]:
+    """The roles found, less where a victim was held ("tortured in army custody" is not done to the army)."""
+    held = lexicon.cue("custody_nouns")
+    return [r for r in roles if r is not None and not all(lemma(h) in held for h in r.heads)]
 
 
 _LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "into", "on")
@@ -605,10 +649,13 @@ def _person_like(head: Token, lexicon: Lexicon) -> bool:
     return actor_like(head) and word not in lexicon.nouns
 
 
-def _own(role: Role, found: list[EventActor], actor: list[EventActor]) -> bool:
-    """ "its forces", "their ambassador": the actor's own people, coded to the actor's country."""
+def _own(role: Role, found: list[EventActor], actor: list[EventActor], commands: bool) -> bool:
+    """ "its forces", "their ambassador": the actor's own people, coded to the actor's country;
+    and the forces it mobilizes or orders ("Russia mobilized reservists", "to order the army to")."""
     own_country = {a.country for a in actor if a.country}
-    return bool(found) and coded(found) and {f.country for f in found} <= own_country and \
+    if not (found and coded(found) and {f.country for f in found} <= own_country):
+        return False
+    return commands and role.path == "dobj" or \
         all(any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children) for h in role.heads)
 
 
@@ -762,7 +809,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
                 lemma(trig.token) not in lexicon.cue("command_verbs"):  # "ordered the army to ...": one's own
             # "Iraq's parliament called on the government": the actor's own country's
             found = _home_organ(role, actor, ctx, lexicon)
-        if _own(role, found, actor):  # "agreed to withdraw its forces": the actor's own, not a recipient
+        # forces mobilized, or ordered in a threat ("threatened to order the army to act against
+        # South Korea"); a plain order keeps them as its recipient (linked.imposed_orders reads it)
+        commands = event_type == "MOBILIZE" or event_type != "REQUEST" and lemma(trig.token) in lexicon.cue("command_verbs")
+        if _own(role, found, actor, commands):  # "agreed to withdraw its forces": the actor's own, not a recipient
             continue
         if found and (coded(found) or not recipients):
             recipients, recipient_path = found, role.path
