@@ -349,3 +349,29 @@ def test_actors_title_hung_on_the_first_name_codes_the_person():
     a = extract("Philippine Defence Secretary Delfin Lorenzana slammed China on Sunday.", date="2021-03-21")
     person = next(x for x in a.actors if x.name == "Delfin Lorenzana")
     assert (person.code, person.role) == ("PHLGOV", "Defence Secretary")
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # an Indian story: "the Congress" is the party
+    ("The Congress on Thursday suspended senior leader Mani Shankar Aiyar for calling Prime Minister "
+     "Narendra Modi a lowly man.", "Congress", "INDPTY"),
+    ("The Centre on Monday asked the states to deploy more police, Indian officials said.", "Centre", "INDGOV"),
+    # elsewhere the default reading stays, and is one actor with its other names
+    ("Congress passed a bill imposing sanctions on Iran.", "Congress", "USALEG"),
+    ("The U.S. Congress said Congress would act.", "Congress", "USALEG"),
+])
+def test_actors_home_press_names_read_as_that_country_reads_them(text, mention, code):
+    actors = actors_of(text)
+    assert by_mention(actors, mention).code == code
+    assert len([a for a in actors if mention in a.name]) <= 1
+
+
+def test_actors_home_press_name_alone_or_inside_a_longer_name_is_no_actor():
+    assert not [a for a in actors_of("The Centre for Strategic and International Studies said so.")
+                if any(m.text == "Centre" for m in a.mentions)]
+    assert not [a for a in actors_of("The Centre said it would act.") if any(m.text == "Centre" for m in a.mentions)]
+
+
+def test_actors_state_organ_takes_no_country_from_the_country_it_acts_on():
+    assert by_mention(actors_of("The Senate condemned Russia."), "Senate").country is None
+    assert by_mention(actors_of("The Senate urged President Muhammadu Buhari to act."), "Senate").country == "NGA"

@@ -55,6 +55,8 @@ class Knowledge:
     people_by_first: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # first word -> name_keys
     places: dict[str, str] = field(default_factory=dict)  # city or province -> country ("Hebron" -> PSE)
     regions: frozenset[str] = frozenset()  # our regions.csv names: places even when NER says person
+    # "Congress" in Indian press, "Foreign Office" in Pakistani: phrase -> home country -> referent
+    home_readings: dict[str, dict[str, Referent]] = field(default_factory=lambda: defaultdict(dict))
     problems: list[Problem] = field(default_factory=list)  # bad lines in user dictionaries
 
     def add_phrase(self, text: str, ref: Referent) -> None:
@@ -93,6 +95,8 @@ class Knowledge:
         names = {t.name for terms in found.values() for t in terms}
         return next(iter(found.values())) if len(names) == 1 else []
 
+
+HOME = "home"  # Referent.kind of a name that is an actor only in its home country's press
 
 # CAMEO's international generic codes are whole codes, never put after a country
 # ("Senegalese peacekeepers" are IGOPKO); see the header of data/actors/agents.csv.
@@ -147,6 +151,7 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     _load_ethnic_groups(k)
     _load_organisations(k)
     _load_institutions(k)
+    _load_home_readings(k)
     _load_agents(k)
     _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
     _load_people(k, data_path("actors/notables.csv"), str(data_path("actors/notables.csv")))
@@ -248,6 +253,18 @@ def _load_institutions(k: Knowledge) -> None:
                        country=country, sector=sector, code=code)
         for text in split_cell(row["phrase"]):
             k.add_phrase(text, ref)
+
+
+def _load_home_readings(k: Knowledge) -> None:
+    """Readings a name takes in one country's own press. A phrase with no reading elsewhere is
+    matched as HOME: an actor only in a document about one of its countries."""
+    for _, row in iter_csv(data_path("actors/home_readings.csv")):
+        code = row["code"]
+        ref = Referent(name=row["name"], kind="institution", country=code[:3], sector=code[3:6] or None, code=code)
+        phrase = normalise(row["phrase"])
+        k.home_readings[phrase][ref.country] = ref
+        if not k.phrases.get(phrase):
+            k.add_phrase(phrase, Referent(name=phrase, kind=HOME))
 
 
 def _load_agents(k: Knowledge) -> None:

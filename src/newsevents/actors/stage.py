@@ -8,6 +8,7 @@ role phrases ("the North Korean leader", "the president") and he/she.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Document, Span
 from ..resources import read_lines
-from .knowledge import WHOLE_CODES, Knowledge, Referent, compose_code, first_name_gender
+from .knowledge import HOME, WHOLE_CODES, Knowledge, Referent, compose_code, first_name_gender
 from .matching import DEMONYM, PERSON_NAME, Found, backer, find_matches, stance
 
 # Closed grammatical classes, not knowledge: kept here.
@@ -49,6 +50,7 @@ class _Builder:
     gender: dict[str, str] = field(default_factory=dict)
     person_mentions: list[tuple[int, Actor]] = field(default_factory=list)  # (token index, actor)
     sent_starts: list[int] = field(default_factory=list)
+    home_named: dict[str, str] = field(default_factory=dict)  # actor key -> phrase with home readings
 
     def actor(self, key: str, make) -> Actor:
         if key not in self.by_key:
@@ -75,6 +77,7 @@ def find_actors(document: Document, doc: Doc, knowledge: Knowledge) -> list[Acto
     for kind, span in _candidates(doc, found, knowledge):
         _RESOLVE[kind](b, span)
     _country_from_sentence(b)
+    _home_readings(b)
     actors = sorted(b.by_key.values(), key=lambda a: min(m.start for m in a.mentions))
     for n, a in enumerate(actors, 1):
         a.id = f"a{n}"
@@ -89,6 +92,8 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
     out: list[tuple[str, SpacySpan]] = []
     taken: set[int] = set()
     for s in found.names:
+        if _inside_longer_name(doc, s, k):
+            continue
         is_person = s.label_ == PERSON_NAME or any(r.kind == "person" for r in k.refs(s.text))
         out.append(("person" if is_person else "name", s))
         taken.update(range(s.start, s.end))
@@ -147,6 +152,13 @@ def _candidates(doc: Doc, found: Found, k: Knowledge) -> list[tuple[str, SpacySp
         if t.lower_ in _PRONOUN_GENDER and t.pos_ == "PRON" and t.i not in taken:
             out.append(("pronoun", doc[t.i:t.i + 1]))
     return sorted(out, key=lambda c: c[1].start)
+
+
+def _inside_longer_name(doc: Doc, span: SpacySpan, k: Knowledge) -> bool:
+    """A home-press name inside a longer one ("the Centre for Policy Research") is no mention of it."""
+    refs = k.refs(span.text)
+    return bool(refs) and all(r.kind == HOME for r in refs) and any(
+        e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in doc.ents)
 
 
 def _named_by_place(doc: Doc, span: SpacySpan, found: Found, taken: set[int]) -> SpacySpan | None:
@@ -284,6 +296,12 @@ def _known_name(b: _Builder, span: SpacySpan) -> None:
                 kind="institution"))
             b.mention(actor, span.start_char, span.end_char, span.root.i)
             return
+    if span.text in b.k.home_readings:  # read once the document's country is known (_home_readings)
+        key = f"home:{span.text}"
+        actor = b.actor(key, lambda: _coded(ref.name, "institution", Context(), None if ref.kind == HOME else ref))
+        b.home_named[key] = span.text
+        b.mention(actor, span.start_char, span.end_char, span.root.i)
+        return
     actor = b.actor(f"{ref.kind}:{ref.code}:{ref.name}", lambda: _coded(ref.name, ref.kind, Context(), ref))
     b.mention(actor, span.start_char, span.end_char, span.root.i)
 
@@ -362,6 +380,32 @@ def _country_from_sentence(b: _Builder) -> None:
         if len(found) == 1:
             a.country = next(iter(found))
             a.code = compose_code(a.country, a.sector)
+
+
+def _home_readings(b: _Builder) -> None:
+    """A name read as its home country's press reads it ("the Congress" in an Indian story is
+    the party, not the US Congress) when the document is about that country: two thirds of its
+    coded mentions, none of the default reading's country. Names with no reading otherwise are
+    dropped."""
+    if not b.home_named:
+        return
+    counts = Counter(a.country for key, a in b.by_key.items() if key not in b.home_named and a.country and
+                     a.country not in ("IGO", "NGO", "IMG") for _ in a.mentions)
+    top = counts.most_common(1)
+    home = top[0][0] if top and top[0][1] * 3 >= 2 * sum(counts.values()) else None
+    for key, phrase in b.home_named.items():
+        actor = b.by_key[key]
+        reading = b.k.home_readings[phrase].get(home) if home else None
+        if reading is not None and not counts.get(actor.country or ""):
+            actor.name, actor.code, actor.country, actor.sector = reading.name, reading.code, reading.country, \
+                reading.sector
+        elif actor.code is None:
+            del b.by_key[key]
+        else:  # the default reading: one actor with the other names of it ("U.S. Congress")
+            del b.by_key[key]
+            same = b.by_key.setdefault(f"institution:{actor.code}:{actor.name}", actor)
+            if same is not actor:
+                same.mentions.extend(actor.mentions)
 
 
 _STATE_ORGANS = frozenset({"GOV", "LEG", "JUD", "MIL"})  # organs that act on other states, not in them
