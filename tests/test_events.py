@@ -1507,12 +1507,23 @@ def test_events_retaliation_is_the_manner_of_the_act(pipeline):
     ("North Korean leader Kim Jong Un and South Korean President Moon Jae-in held talks at the border village "
      "of Panmunjom on Friday.", "Jae-in"),
     ("Taiwan's President Tsai Ing-wen met US lawmakers in Taipei.", "Ing-wen"),
+    ("Kim Yo-jong, the powerful sister of North Korean leader Kim Jong-un, met South Korean officials on "
+     "Thursday.", "Yo-jong"),
 ])
 def test_events_hyphenated_given_names_stay_one_token(pipeline, text, name):
     """nlp/name_syllables.txt: "Jae-in" split as "Jae - in" left the sentence without its verb."""
     doc = pipeline.nlp(text)
     assert name in [t.text for t in doc]
     assert events_of(text, pipeline)[0].event == "CONSULT"
+
+
+def test_events_threat_to_scrap_an_agreement_is_the_speakers(pipeline):
+    """ "inter-Korean" names no doer of the agreement; scrapping one is leaving it (SANCTION 160)."""
+    ev = events_of("Kim Yo-jong, the powerful sister of North Korean leader Kim Jong-un, threatened on Thursday to "
+                   "scrap a 2018 inter-Korean military agreement unless Seoul stopped the leaflets.", pipeline)[0]
+    assert (ev.event, {a.country for a in ev.actor}, {a.country for a in ev.recipient}) == ("THREATEN", {"PRK"}, {"KOR"})
+    ev = events_of("Trump scrapped the nuclear deal with Iran.", pipeline)[0]
+    assert (ev.event, ev.cameo, {a.country for a in ev.recipient}) == ("SANCTION", "160", {"IRN"})
 
 
 def test_events_actor_named_twice_spans_both_names(pipeline):

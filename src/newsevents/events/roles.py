@@ -344,7 +344,8 @@ def inner_actors(obj: Token) -> Role | None:
     for c in obj.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             heads += conjuncts(c)
-        elif c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _ACTOR_ENTS:
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < obj.i and c.ent_type_ in _ACTOR_ENTS and \
+                c.text[:1].isupper():  # "inter-Korean": "inter" and "-" name no one
             heads += conjuncts(c)
     if not heads:  # "crimes committed by Croat forces": the doer of a participle clause
         for c in obj.children:
