@@ -375,3 +375,33 @@ def test_actors_home_press_name_alone_or_inside_a_longer_name_is_no_actor():
 def test_actors_state_organ_takes_no_country_from_the_country_it_acts_on():
     assert by_mention(actors_of("The Senate condemned Russia."), "Senate").country is None
     assert by_mention(actors_of("The Senate urged President Muhammadu Buhari to act."), "Senate").country == "NGA"
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("The BJP on Monday accused the opposition of insulting the army.", "BJP", "INDPTY"),
+    ("The National Accountability Bureau on Monday arrested Shehbaz Sharif in Lahore.",
+     "National Accountability Bureau", "PAKGOV"),
+    ("The EFCC arraigned a former governor in Abuja.", "EFCC", "NGAGOV"),
+    # an acronym that is more often something else is no party: the Press Trust of India
+    ("The minister said on Monday that talks would resume, PTI reported.", "PTI", None),
+])
+def test_actors_parties_and_national_bodies_named_without_their_country(text, mention, code):
+    hits = [a for a in actors_of(text) if any(m.text == mention for m in a.mentions)]
+    assert (hits[0].code if hits else None) == code
+
+
+def test_actors_knowledge_files_name_each_phrase_once_with_a_known_country():
+    """institutions.csv and parties.csv: a surface form names one actor, coded to a known country."""
+    from newsevents.resources import data_path, iter_csv, split_cell
+
+    countries = {row["code"] for _, row in iter_csv(data_path("actors/countries.csv"))}
+    seen: dict[str, str] = {}
+    for name in ("institutions.csv", "parties.csv", "home_readings.csv"):
+        for line, row in iter_csv(data_path(f"actors/{name}")):
+            code = row["code"]
+            assert code[:3] in countries | {"IGO", "NGO", "IMG", "PAL"}, f"{name}:{line} {code}"
+            if name == "home_readings.csv":
+                continue  # one phrase, one reading per country
+            for phrase in split_cell(row["phrase"]):
+                assert phrase not in seen, f"{name}:{line} {phrase!r} also in {seen[phrase]}"
+                seen[phrase] = f"{name}:{line}"

@@ -151,8 +151,8 @@ def load_knowledge(user_files: tuple[str, ...] = ()) -> Knowledge:
     _load_ethnic_groups(k)
     _load_organisations(k)
     _load_institutions(k)
-    _load_home_readings(k)
     _load_agents(k)
+    _load_home_readings(k)
     _load_people(k, data_path("actors/leaders.csv"), str(data_path("actors/leaders.csv")))
     _load_people(k, data_path("actors/notables.csv"), str(data_path("actors/notables.csv")))
     k.places = load_places()
@@ -246,7 +246,8 @@ def _load_organisations(k: Knowledge) -> None:
 
 
 def _load_institutions(k: Knowledge) -> None:
-    for _, row in iter_csv(data_path("actors/institutions.csv")):
+    rows = [row for name in ("institutions.csv", "parties.csv") for _, row in iter_csv(data_path(f"actors/{name}"))]
+    for row in rows:
         code = row["code"]
         country, sector = code[:3], code[3:6] or None
         ref = Referent(name=row.get("name") or row["phrase"].split("|")[0], kind="institution",
@@ -261,10 +262,12 @@ def _load_home_readings(k: Knowledge) -> None:
     for _, row in iter_csv(data_path("actors/home_readings.csv")):
         code = row["code"]
         ref = Referent(name=row["name"], kind="institution", country=code[:3], sector=code[3:6] or None, code=code)
-        phrase = normalise(row["phrase"])
-        k.home_readings[phrase][ref.country] = ref
-        if not k.phrases.get(phrase):
-            k.add_phrase(phrase, Referent(name=phrase, kind=HOME))
+        for phrase in map(normalise, split_cell(row["phrase"])):
+            if not k.phrases.get(phrase):
+                if phrase.lower() in k.agents:  # "Presidency": the role word codes it everywhere else
+                    continue
+                k.add_phrase(phrase, Referent(name=phrase, kind=HOME))
+            k.home_readings[phrase][ref.country] = ref
 
 
 def _load_agents(k: Knowledge) -> None:
