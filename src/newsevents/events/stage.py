@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..records import Actor, Document, Event, EventActor
 from .act_kind import by_doer, cyber, debt_relief, moved_units, official, type_of, unit_kind
 from .context import PRONOUNS, Context, coded, resolve_role, same, span_of, subject_of
+from .custody import custodian, dying_verb, not_custody
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .linked import (accusation, addressee, blamed_copula, dispatch_purposes, governed, imposed_orders,
                      obligations, protest_topics, ultimatums)
@@ -176,7 +177,7 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
     tok = trig.token
     if trig.kind == "verb":
         return tok, True
-    dying = _dying_verb(tok, lexicon)
+    dying = dying_verb(tok, lexicon)
     if dying is not None:  # "died as a result of torture": the act is not the dead man's
         return dying, False
     head = tok.head
@@ -210,37 +211,11 @@ def _event_verb(trig: Trigger, lexicon: Lexicon) -> tuple[Token | None, bool]:
     return head, light
 
 
-def _dying_verb(tok: Token, lexicon: Lexicon) -> Token | None:
-    """The verb of dying an act caused: "died of torture", "died as a result of torture"."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
-        return None
-    head = tok.head.head
-    if lemma(head) in ("result", "consequence") and head.dep_ == "pobj":
-        head = head.head.head
-    return head if head.pos_ == "VERB" and lemma(head) in lexicon.cue("dying_verbs") else None
-
-
-def _custodian(heads: list[Token], lexicon: Lexicon) -> Role | None:
-    """Who held the victim where the act befell them: "in Israeli police custody", "in the
-    custody of the army"."""
-    for c in (c for h in heads for c in h.children):
-        if c.dep_ != "prep" or c.lower_ != "in":
-            continue
-        for held in (g for g in c.children if g.dep_ == "pobj" and lemma(g) in lexicon.cue("custody_nouns")):
-            holder = next((o for p in held.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for o in p.children if o.dep_ == "pobj"), None)
-            if holder is not None:
-                return Role(conjuncts(holder), "in:custody.of")
-            if any(m.dep_ in ("compound", "amod", "poss") for m in held.children):
-                return Role([held], "in:custody")
-    return None
-
-
 def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon) -> Role | None:
     if trig.kind == "verb":
         doer = subject(trig.token, lexicon)
         if doer is None and is_passive(trig.token):  # "was tortured in police custody"
-            return _custodian([trig.token], lexicon)
+            return custodian([trig.token], lexicon)
         return doer
     pattern = trig.pattern
     assert isinstance(pattern, NounPattern)
@@ -292,7 +267,7 @@ def _actor_role(trig: Trigger, verb: Token | None, light: bool, lexicon: Lexicon
         if doer is not None and all(actor_like(h) for h in doer.heads):
             return Role(doer.heads, f"dobj<{lemma(verb)}.{doer.path}")
     if own is None and verb is not None and not light and lemma(verb) in lexicon.cue("dying_verbs"):
-        return _custodian([trig.token, verb], lexicon)
+        return custodian([trig.token, verb], lexicon)
     if own is not None or verb is None or not light:
         return own
     if trig.token.dep_ == "nsubjpass":
@@ -416,10 +391,10 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 lemma(tok) in lexicon.cue("asking_nouns"):
             out.append(subject(verb, lexicon))  # "sent troops at the request of Tokayev": asked of the sender
         out.append(prep_objects(tok, preps))
-        if verb is not None and getattr(_dying_verb(tok, lexicon), "i", -1) == verb.i:
+        if verb is not None and getattr(dying_verb(tok, lexicon), "i", -1) == verb.i:
             # "a prisoner died of torture in police custody": the one who died, not where he was held
             out.append(subject(verb, lexicon))
-            return _not_custody(out, lexicon)
+            return not_custody(out, lexicon)
         # "sanctions imposed by the EU on Chinese officials": the preposition on the participle
         out += [prep_objects(c, preps) for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if verb is not None and tok.dep_ == "dobj" and lemma(verb) in lexicon.cue("incurring_verbs"):
@@ -444,13 +419,7 @@ def _recipient_roles(trig: Trigger, verb: Token | None, event_type: str, lexicon
                 out += [prep_objects(g, preps) for g in c.children if g.dep_ == "pobj"]
     if event_type in ("THREATEN", "AGREE") and verb is not None:
         out.append(_condition_subject(verb, lexicon))  # "will close the strait if Washington ..."
-    return _not_custody(out, lexicon)
-
-
-def _not_custody(roles: list[Role | None], lexicon: Lexicon) -> list[Role]:
-    """The roles found, less where a victim was held ("tortured in army custody" is not done to the army)."""
-    held = lexicon.cue("custody_nouns")
-    return [r for r in roles if r is not None and not all(lemma(h) in held for h in r.heads)]
+    return not_custody(out, lexicon)
 
 
 _LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "into", "on")
@@ -811,7 +780,8 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
             found = _home_organ(role, actor, ctx, lexicon)
         # forces mobilized, or ordered in a threat ("threatened to order the army to act against
         # South Korea"); a plain order keeps them as its recipient (linked.imposed_orders reads it)
-        commands = event_type == "MOBILIZE" or event_type != "REQUEST" and lemma(trig.token) in lexicon.cue("command_verbs")
+        commands = event_type == "MOBILIZE" or \
+            event_type != "REQUEST" and lemma(trig.token) in lexicon.cue("command_verbs")
         if _own(role, found, actor, commands):  # "agreed to withdraw its forces": the actor's own, not a recipient
             continue
         if found and (coded(found) or not recipients):
