@@ -764,6 +764,10 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
     reciprocal = False
     act_row = lexicon.code(pattern.cameo)
     act_type = (pattern.event or (act_row.event if act_row else "")) if rule else ""
+    # forces mobilized, or ordered in a threat ("threatened to order the army to act against South
+    # Korea"), are the actor's own; a plain order keeps them as its recipient (linked.imposed_orders)
+    commands = event_type == "MOBILIZE" or \
+        event_type != "REQUEST" and lemma(trig.token) in lexicon.cue("command_verbs")
     for role in _expanded(_recipient_roles(trig, verb, event_type, lexicon, act_type)):
         if any(h.lower_ == "other" and any(c.lower_ in ("each", "one") for c in h.lefts) or
                " ".join(t.lower_ for t in h.subtree) in lexicon.cue("reciprocal_words") for h in role.heads):
@@ -778,10 +782,6 @@ def _events(trig: Trigger, sent: SpacySpan, stop: set[int], ctx: Context) -> lis
                 lemma(trig.token) not in lexicon.cue("command_verbs"):  # "ordered the army to ...": one's own
             # "Iraq's parliament called on the government": the actor's own country's
             found = _home_organ(role, actor, ctx, lexicon)
-        # forces mobilized, or ordered in a threat ("threatened to order the army to act against
-        # South Korea"); a plain order keeps them as its recipient (linked.imposed_orders reads it)
-        commands = event_type == "MOBILIZE" or \
-            event_type != "REQUEST" and lemma(trig.token) in lexicon.cue("command_verbs")
         if _own(role, found, actor, commands):  # "agreed to withdraw its forces": the actor's own, not a recipient
             continue
         if found and (coded(found) or not recipients):
